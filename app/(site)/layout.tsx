@@ -1,0 +1,14 @@
+import { SiteHeader } from "@/components/layout/site-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+
+export default function SiteLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="site-main">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { getHome } from "@/lib/data/home";
+import { formatListDate } from "@/lib/format";
+import { Picture } from "@/components/article/picture";
+import { site } from "@/lib/site/config";
+import type { ArticleListItem } from "@/lib/types";
+import { JsonLd } from "@/components/seo/json-ld";
+import { homeMetadata } from "@/lib/seo/metadata";
+import { websiteLd } from "@/lib/seo/json-ld";
+
+export const revalidate = 300;
+
+export function generateMetadata() {
+  return homeMetadata();
+}
+
+export default async function HomePage() {
+  const { top, latest, boxes, mostRead } = await getHome();
+  return (
+    <div className="home">
+      <JsonLd data={websiteLd()} />
+      <h1 className="visually-hidden">{site.name} 첫 화면</h1>
+      <div className="home-lead">
+        {top && (
+          <article className="top-story">
+            <Link href={`/articles/${top.id}`}>
+              {top.cover && <Picture img={top.cover} sizes="(max-width: 760px) 100vw, 640px" eager alt={top.cover.alt || top.title} />}
+              <h2>{top.title}</h2>
+            </Link>
+            <p>{top.excerpt}</p>
+          </article>
+        )}
+        <section className="latest" aria-labelledby="latest-h">
+          <h2 id="latest-h">최신뉴스</h2>
+          <ol>
+            {latest.map((a) => (
+              <li key={a.id}>
+                <Link href={`/articles/${a.id}`}>{a.title}</Link>
+                <time dateTime={a.publishedAt}>{formatListDate(a.publishedAt)}</time>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <div className="home-body">
+        <div className="section-boxes">
+          {boxes.map((b) => (
+            <SectionBox key={b.section.id} name={b.section.name} slug={b.section.slug} items={b.items} />
+          ))}
+        </div>
+        <aside className="most-read" aria-labelledby="most-read-h">
+          <h2 id="most-read-h">많이 본 뉴스</h2>
+          <ol>
+            {mostRead.map((a, i) => (
+              <li key={a.id}>
+                <span className="rank" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <Link href={`/articles/${a.id}`}>{a.title}</Link>
+              </li>
+            ))}
+          </ol>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function SectionBox({ name, slug, items }: { name: string; slug: string; items: ArticleListItem[] }) {
+  const [first, ...rest] = items;
+  const lead = items.find((a) => a.cover) ?? first;
+  const others = lead === first ? rest : items.filter((a) => a !== lead);
+  return (
+    <section className="section-box" aria-labelledby={`box-${slug}`}>
+      <h2 id={`box-${slug}`}>
+        <Link href={`/categories/${slug}`}>{name}</Link>
+      </h2>
+      <Link href={`/articles/${lead.id}`} className="box-lead">
+        {lead.cover && <Picture img={lead.cover} sizes="(max-width: 760px) 100vw, 300px" alt={lead.cover.alt || lead.title} />}
+        <span>{lead.title}</span>
+      </Link>
+      <ul>
+        {others.slice(0, 4).map((a) => (
+          <li key={a.id}>
+            <Link href={`/articles/${a.id}`}>{a.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

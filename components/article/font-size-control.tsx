@@ -1,0 +1,28 @@
+"use client";
+// Lets the reader enlarge or shrink the article body; the choice is remembered.
+import { useEffect, useState } from "react";
+
+const SIZES = [15, 17, 19, 22, 25];
+const KEY = "article-font-step";
+
+export function FontSizeControl() {
+  const [step, setStep] = useState(1);
+  useEffect(() => {
+    const saved = Number(localStorage.getItem(KEY));
+    if (Number.isInteger(saved) && saved >= 0 && saved < SIZES.length) setStep(saved);
+  }, []);
+  useEffect(() => {
+    document.documentElement.style.setProperty("--article-font-size", `${SIZES[step]}px`);
+    localStorage.setItem(KEY, String(step));
+  }, [step]);
+  return (
+    <div className="font-size-control" role="group" aria-label="글자 크기">
+      <button type="button" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0} aria-label="글자 작게">
+        가-
+      </button>
+      <button type="button" onClick={() => setStep((s) => Math.min(SIZES.length - 1, s + 1))} disabled={step === SIZES.length - 1} aria-label="글자 크게">
+        가+
+      </button>
+    </div>
+  );
+}

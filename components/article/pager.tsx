@@ -1,0 +1,36 @@
+// `‹처음 이전 435 436 437 다음 맨뒤›` as on the reference portal, with real links.
+import Link from "next/link";
+import { pageWindow } from "@/lib/pagination";
+
+export function Pager({ page, pages, href }: { page: number; pages: number; href: (p: number) => string }) {
+  if (pages <= 1) return null;
+  const nums = pageWindow(page, pages);
+  return (
+    <nav className="pager" aria-label="페지 이동">
+      <PagerLink to={1} disabled={page === 1} href={href} label="‹처음" title="첫 페지" />
+      <PagerLink to={page - 1} disabled={page === 1} href={href} label="이전" title="이전 페지" />
+      {nums.map((n) =>
+        n === page ? (
+          <span key={n} className="pager-num current" aria-current="page">
+            {n}
+          </span>
+        ) : (
+          <Link key={n} className="pager-num" href={href(n)}>
+            {n}
+          </Link>
+        ),
+      )}
+      <PagerLink to={page + 1} disabled={page === pages} href={href} label="다음" title="다음 페지" />
+      <PagerLink to={pages} disabled={page === pages} href={href} label="맨뒤›" title={`마지막 페지 (${pages})`} />
+    </nav>
+  );
+}
+
+function PagerLink({ to, disabled, href, label, title }: { to: number; disabled: boolean; href: (p: number) => string; label: string; title: string }) {
+  if (disabled) return <span className="pager-edge disabled" aria-disabled="true">{label}</span>;
+  return (
+    <Link className="pager-edge" href={href(to)} title={title}>
+      {label}
+    </Link>
+  );
+}

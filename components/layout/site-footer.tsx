@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getSections } from "@/lib/data/sections";
+import { site } from "@/lib/site/config";
+
+const FOOTER_SLUGS = ["people", "photo", "literature", "rest"];
+
+export async function SiteFooter() {
+  const sections = (await getSections()).filter((s) => FOOTER_SLUGS.includes(s.slug));
+  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  return (
+    <footer className="site-footer">
+      <nav aria-label="하단 메뉴" className="footer-nav">
+        <Link href="/">{site.name}홈</Link>
+        {sections.map((s) => (
+          <Link key={s.id} href={`/categories/${s.slug}`}>
+            {s.name}
+          </Link>
+        ))}
+        <Link href="/archive">전체기사</Link>
+        <a href={`mailto:${site.email}`}>광고문의</a>
+      </nav>
+      <address className="operator">
+        <strong>{site.operator}</strong>
+        <span>주소: {site.address}</span>
+        <span>
+          E-mail: <a href={`mailto:${site.email}`}>{site.email}</a>
+        </span>
+        <span>{site.license}</span>
+        <span>
+          Copyright © {site.since}-{year} {site.name} All Rights Reserved.
+        </span>
+      </address>
+    </footer>
+  );
+}

@@ -1,0 +1,88 @@
+// Reader-side article reads: all cached and tagged (see lib/cache-tags.ts).
+import "server-only";
+import { cache } from "react";
+import { unstable_cache } from "next/cache";
+import { db } from "../db";
+import { tags, REVALIDATE_SECONDS } from "../cache-tags";
+import { pageCount, pageSlice, PAGE_SIZE } from "../pagination";
+import type { Article, ArticlePage } from "../types";
+import { imageSelect, listSelect, toImageRef, toListItem } from "./mappers";
+
+const published = { status: "PUBLISHED", deletedAt: null } as const;
+
+async function readArticle(id: number): Promise<Article | null> {
+  const r = await db.article.findFirst({
+    where: { id, ...published },
+    select: {
+      ...listSelect,
+      subtitle: true,
+      body: true,
+      sourceName: true,
+      byline: true,
+      editorName: true,
+      updatedAt: true,
+      viewCount: true,
+      coverCaption: true,
+      legacyId: true,
+      coverImage: { select: imageSelect },
+      author: { select: { name: true } },
+    },
+  });
+  if (!r) return null;
+  return {
+    ...toListItem(r),
+    subtitle: r.subtitle,
+    body: r.body,
+    sourceName: r.sourceName,
+    byline: r.byline,
+    editorName: r.editorName,
+    updatedAt: r.updatedAt.toISOString(),
+    viewCount: r.viewCount,
+    coverCaption: r.coverCaption,
+    legacyId: r.legacyId,
+    cover: toImageRef(r.coverImage),
+    authorName: r.author?.name ?? null,
+  };
+}
+
+/** One published article; shared by generateMetadata and the page through React.cache. */
+export const getArticle = cache((id: number) =>
+  unstable_cache(() => readArticle(id), ["article", String(id)], {
+    tags: [tags.article(id)],
+    revalidate: REVALIDATE_SECONDS,
+  })(),
+);
+
+/** Exact published total, kept by a trigger (section 0 = whole archive): no COUNT(*). */
+async function publishedTotal(sectionId: number): Promise<number> {
+  const row = await db.articleCounter.findUnique({ where: { sectionId } });
+  return row?.published ?? 0;
+}
+
+async function readPage(sectionId: number | null, page: number): Promise<ArticlePage | null> {
+  const total = await publishedTotal(sectionId ?? 0);
+  const pages = pageCount(total);
+  if (page > pages) return null;
+  if (total === 0) return { total, page, pages, items: [] };
+  const slice = pageSlice(page, total);
+  const where = sectionId === null ? published : { sectionId, ...published };
+  const dir = slice.direction === "newest" ? "desc" : "asc";
+  const rows = await db.article.findMany({
+    where,
+    orderBy: [{ publishedAt: dir }, { id: dir }],
+    skip: slice.offset,
+    take: slice.limit,
+    select: listSelect,
+  });
+  if (slice.direction === "oldest") rows.reverse();
+  return { total, page, pages, items: rows.map(toListItem) };
+}
+
+/** Page `page` of a section's list (or of the whole archive when sectionId is null); null past the end. */
+export function listArticles(sectionId: number | null, page: number) {
+  const tag = sectionId === null ? tags.archive : tags.section(sectionId);
+  return unstable_cache(() => readPage(sectionId, page), ["list", String(sectionId ?? "all"), String(page), String(PAGE_SIZE)], {
+    tags: [tag],
+    revalidate: REVALIDATE_SECONDS,
+  })();
+}

