@@ -1,0 +1,39 @@
+"use client";
+// One button that runs one server action (publish, hide, restore...): a plain form, so it
+// works without JavaScript, with the result shown next to it.
+import { useActionState } from "react";
+import type { FormState } from "@/lib/actions/perform";
+
+type Props = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  fields: Record<string, string | number>;
+  label: string;
+  confirm?: string;
+  danger?: boolean;
+  children?: React.ReactNode;
+};
+
+export function ActionButton({ action, fields, label, confirm, danger, children }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form
+      action={formAction}
+      className="action-form"
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={String(v)} />
+      ))}
+      {children}
+      <button type="submit" className={danger ? "btn btn-danger" : "btn"} disabled={pending}>
+        {label}
+      </button>
+      <span className={`action-result ${state.ok ? "is-ok" : "is-error"}`} role="status" aria-live="polite">
+        {state.message}
+        {state.errors && ` ${Object.values(state.errors).flat().join(" ")}`}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+// The editor form's starting values from a stored article (or a blank one).
+import { htmlToText, makeExcerpt } from "@/lib/format";
+import { toChinaInput } from "@/lib/validations/article";
+import type { EditableArticle } from "@/lib/data/admin-articles";
+import type { ArticleFormValues } from "./article-form";
+
+export function formValues(a: EditableArticle | null, defaults: { sectionId: number | ""; editorName: string; sourceName: string }): ArticleFormValues {
+  return {
+    id: a?.id ?? null,
+    version: a?.updatedAt.toISOString() ?? "",
+    status: a?.status ?? "NEW",
+    title: a?.title ?? "",
+    subtitle: a?.subtitle ?? "",
+    sectionId: a?.sectionId ?? defaults.sectionId,
+    sourceName: a?.sourceName ?? defaults.sourceName,
+    byline: a?.byline ?? "",
+    editorName: a?.editorName ?? defaults.editorName,
+    // A generated excerpt shows as empty, so that it keeps following the body on later saves.
+    excerpt: a && a.excerpt !== makeExcerpt(htmlToText(a.body)) ? a.excerpt : "",
+    body: a?.body ?? "",
+    coverImageId: a?.coverImageId ?? "",
+    coverCaption: a?.coverCaption ?? "",
+    coverSrc: a?.coverImage ? `/media/${a.coverImage.storageKey}` : null,
+    scheduledAt: a?.status === "SCHEDULED" ? toChinaInput(a.publishedAt) : "",
+  };
+}

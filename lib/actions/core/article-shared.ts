@@ -1,0 +1,86 @@
+// What every article write shares: loading the row, cleaning the body, keeping a revision,
+// and the exact cache tags a change touches.
+import "server-only";
+import { db } from "../../db";
+import { tags } from "../../cache-tags";
+import { htmlToText, makeExcerpt } from "../../format";
+import { mediaKeysIn, sanitizeBody } from "../../sanitize";
+import { imageSelect, toImageRef } from "../../data/mappers";
+import type { ImageRef } from "../../types";
+import type { Prisma, RevisionKind } from "../../generated/prisma/client";
+
+export const stateSelect = {
+  id: true,
+  authorId: true,
+  status: true,
+  deletedAt: true,
+  sectionId: true,
+  publishedAt: true,
+  updatedAt: true,
+  title: true,
+  subtitle: true,
+  excerpt: true,
+  body: true,
+  sourceName: true,
+  byline: true,
+  editorName: true,
+  coverImageId: true,
+  coverCaption: true,
+} as const;
+
+export type ArticleState = Prisma.ArticleGetPayload<{ select: typeof stateSelect }>;
+type Visible = Pick<ArticleState, "sectionId" | "status" | "deletedAt"> | null | undefined;
+
+export const loadArticle = (id: number) => db.article.findUnique({ where: { id }, select: stateSelect });
+
+const isPublic = (s: Visible) => !!s && s.status === "PUBLISHED" && !s.deletedAt;
+
+/**
+ * The tags a change from `before` to `after` touches: nothing while the article was and stays
+ * out of readers' sight; otherwise its page, the section lists it left and entered, the home
+ * page, the archive and the feeds.
+ */
+export function publicTags(id: number, before: Visible, after: Visible): string[] {
+  const visible = [before, after].filter(isPublic) as NonNullable<Visible>[];
+  if (visible.length === 0) return [];
+  const sections = [...new Set(visible.map((s) => s.sectionId))];
+  return [tags.article(id), ...sections.map(tags.section), tags.archive, tags.home, tags.feeds];
+}
+
+/** The body cleaned with the allowlist, our own images given srcset; the excerpt from it when empty. */
+export async function cleanBody(html: string, excerpt: string | null) {
+  const keys = mediaKeysIn(html);
+  const rows = keys.length ? await db.image.findMany({ where: { storageKey: { in: keys } }, select: imageSelect }) : [];
+  const images = new Map<string, ImageRef>(rows.map((r) => [r.storageKey, toImageRef(r)!]));
+  const body = sanitizeBody(html, images);
+  const text = htmlToText(body);
+  return { body, text, excerpt: excerpt ?? makeExcerpt(text) };
+}
+
+export type Content = Pick<
+  ArticleState,
+  "title" | "subtitle" | "excerpt" | "body" | "sourceName" | "byline" | "editorName" | "coverImageId" | "coverCaption" | "sectionId"
+>;
+
+export function snapshot(a: Content & { status: ArticleState["status"] }, articleId: number, kind: RevisionKind, createdById: number) {
+  return {
+    articleId,
+    kind,
+    status: a.status,
+    sectionId: a.sectionId,
+    title: a.title,
+    subtitle: a.subtitle,
+    excerpt: a.excerpt,
+    body: a.body,
+    sourceName: a.sourceName,
+    byline: a.byline,
+    editorName: a.editorName,
+    coverImageId: a.coverImageId,
+    coverCaption: a.coverCaption,
+    createdById,
+  };
+}
+
+export const CONFLICT = "다른 사람이 이 기사를 먼저 고쳤습니다. 페이지를 새로 불러온 뒤 다시 저장하세요.";
+export const IN_BIN = "휴지통에 있는 기사입니다. 먼저 복원하세요.";
+export const NOT_FOUND = "기사를 찾을 수 없습니다.";

@@ -1,0 +1,43 @@
+// Photo upload: processed (lib/images/process.ts), written through the storage interface and
+// recorded in `images` with its variants.
+import "server-only";
+import { z } from "zod";
+import { db } from "../../db";
+import { STAFF } from "../../auth/roles";
+import { ImageRejected, processImage } from "../../images/process";
+import { deleteStored, storeProcessed } from "../../images/store";
+import { defineAction, done, fail } from "../safe-action";
+
+export type UploadedImage = { id: number; src: string; width: number; height: number; alt: string };
+
+export const uploadInput = z.object({
+  file: z.custom<Blob>((v) => v instanceof Blob && v.size > 0, "사진 파일을 고르세요."),
+  alt: z.string().trim().max(300, "대체 글은 300자 이하로 써 주세요.").optional().default(""),
+  caption: z.string().trim().max(300, "사진 설명은 300자 이하로 써 주세요.").optional().transform((v) => v || null),
+});
+
+export const uploadImage = defineAction({
+  name: "uploadImage",
+  roles: STAFF,
+  schema: uploadInput,
+  async run(actor, { file, alt, caption }) {
+    let stored;
+    try {
+      stored = await storeProcessed(await processImage(Buffer.from(await file.arrayBuffer())));
+    } catch (e) {
+      if (e instanceof ImageRejected) return fail(e.status, e.message, { file: [e.message] });
+      throw e;
+    }
+    try {
+      const row = await db.image.create({
+        data: { storageKey: stored.key, mime: stored.mime, width: stored.width, height: stored.height, bytes: stored.bytes, variants: stored.variants, alt, caption, uploaderId: actor.id },
+        select: { id: true },
+      });
+      const data: UploadedImage = { id: row.id, src: `/media/${stored.key}`, width: stored.width, height: stored.height, alt };
+      return done("사진을 올렸습니다.", [], { data });
+    } catch (e) {
+      await deleteStored(stored.key, stored.variants);
+      throw e;
+    }
+  },
+});

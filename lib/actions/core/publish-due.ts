@@ -1,0 +1,18 @@
+// Publishes every scheduled article whose time has come, in one statement (safe to run from
+// several processes at once: each row flips once), and returns the tags to revalidate.
+import "server-only";
+import { db } from "../../db";
+import { tags } from "../../cache-tags";
+
+export async function publishDue(now = new Date()): Promise<{ ids: number[]; tags: string[] }> {
+  const rows = await db.$queryRaw<{ id: number; section_id: number }[]>`
+    UPDATE articles SET status = 'PUBLISHED', updated_at = now()
+     WHERE status = 'SCHEDULED' AND deleted_at IS NULL AND published_at <= ${now}
+    RETURNING id, section_id`;
+  if (rows.length === 0) return { ids: [], tags: [] };
+  const sections = [...new Set(rows.map((r) => r.section_id))];
+  return {
+    ids: rows.map((r) => r.id),
+    tags: [...rows.map((r) => tags.article(r.id)), ...sections.map(tags.section), tags.archive, tags.home, tags.feeds],
+  };
+}

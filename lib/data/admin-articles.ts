@@ -1,0 +1,144 @@
+// Reads of the editors' admin: per request, never cached (staff must see their own writes).
+import "server-only";
+import { db } from "../db";
+import type { Article } from "../types";
+import type { Prisma } from "../generated/prisma/client";
+import { imageSelect, toImageRef } from "./mappers";
+
+export const ADMIN_PAGE_SIZE = 20;
+export const STATUS_FILTERS = ["DRAFT", "PENDING", "SCHEDULED", "PUBLISHED", "TRASH"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export type AdminListQuery = { q?: string; sectionId?: number; status?: StatusFilter; authorId?: number; page: number };
+
+export async function listAdminArticles(f: AdminListQuery) {
+  const where: Prisma.ArticleWhereInput = {};
+  if (f.status === "TRASH") where.deletedAt = { not: null };
+  else {
+    where.deletedAt = null;
+    if (f.status) where.status = f.status;
+  }
+  if (f.sectionId) where.sectionId = f.sectionId;
+  if (f.authorId) where.authorId = f.authorId;
+  if (f.q) where.title = { contains: f.q, mode: "insensitive" };
+  const [total, rows] = await Promise.all([
+    db.article.count({ where }),
+    db.article.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * ADMIN_PAGE_SIZE,
+      take: ADMIN_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        publishedAt: true,
+        updatedAt: true,
+        deletedAt: true,
+        authorId: true,
+        section: { select: { id: true, name: true } },
+        author: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)), rows };
+}
+
+export async function getArticleForEdit(id: number) {
+  return db.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      subtitle: true,
+      excerpt: true,
+      body: true,
+      sourceName: true,
+      byline: true,
+      editorName: true,
+      status: true,
+      publishedAt: true,
+      updatedAt: true,
+      deletedAt: true,
+      authorId: true,
+      sectionId: true,
+      coverImageId: true,
+      coverCaption: true,
+      coverImage: { select: imageSelect },
+      author: { select: { name: true } },
+    },
+  });
+}
+export type EditableArticle = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;
+
+/** Any article (draft or not) as the reader's ArticleView expects it, for the staff preview. */
+export async function getPreviewArticle(id: number): Promise<(Article & { status: string; deleted: boolean }) | null> {
+  const r = await db.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      subtitle: true,
+      excerpt: true,
+      body: true,
+      sourceName: true,
+      byline: true,
+      editorName: true,
+      status: true,
+      publishedAt: true,
+      updatedAt: true,
+      deletedAt: true,
+      viewCount: true,
+      coverCaption: true,
+      legacyId: true,
+      section: { select: { id: true, slug: true, name: true } },
+      coverImage: { select: imageSelect },
+      author: { select: { name: true } },
+    },
+  });
+  if (!r) return null;
+  return {
+    id: r.id,
+    title: r.title,
+    subtitle: r.subtitle,
+    excerpt: r.excerpt,
+    body: r.body,
+    sourceName: r.sourceName,
+    byline: r.byline,
+    editorName: r.editorName,
+    // A draft shows the time it would carry if published now.
+    publishedAt: (r.publishedAt ?? new Date()).toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    viewCount: r.viewCount,
+    coverCaption: r.coverCaption,
+    legacyId: r.legacyId,
+    authorName: r.author?.name ?? null,
+    section: r.section,
+    cover: toImageRef(r.coverImage),
+    status: r.status,
+    deleted: r.deletedAt !== null,
+  };
+}
+
+export async function listRevisions(articleId: number) {
+  return db.articleRevision.findMany({
+    where: { articleId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, kind: true, status: true, title: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+}
+
+export async function getRevision(id: number) {
+  return db.articleRevision.findUnique({ where: { id }, include: { createdBy: { select: { name: true } } } });
+}
+
+export async function dashboardCounts(authorId: number) {
+  const live = { deletedAt: null };
+  const [pending, scheduled, myDrafts, comments] = await Promise.all([
+    db.article.count({ where: { ...live, status: "PENDING" } }),
+    db.article.count({ where: { ...live, status: "SCHEDULED" } }),
+    db.article.count({ where: { ...live, status: "DRAFT", authorId } }),
+    db.comment.count({ where: { createdAt: { gte: new Date(Date.now() - 86_400_000) } } }),
+  ]);
+  return { pending, scheduled, myDrafts, comments };
+}

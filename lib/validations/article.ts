@@ -1,0 +1,78 @@
+// The article form's fields, shared by the editor and its actions. Times are entered and
+// shown in China time (UTC+8) whatever the server's or the browser's zone.
+import { z } from "zod";
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** `2026-11-28T09:30` (datetime-local, seconds optional) read as China time; null when malformed. */
+export function parseChinaDateTime(v: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  if (s > 59) return null;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s) - CHINA_OFFSET_MS;
+  const check = new Date(t + CHINA_OFFSET_MS);
+  // Refuse dates that roll over (2月30일) rather than silently moving them.
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  return new Date(t);
+}
+
+/** A Date as the value of a datetime-local input, in China time. */
+export function toChinaInput(d: Date | string | null | undefined): string {
+  if (!d) return "";
+  const t = new Date(new Date(d).getTime() + CHINA_OFFSET_MS);
+  return t.toISOString().slice(0, 16);
+}
+
+const text = (max: number, label: string) => z.string().trim().max(max, `${label}은(는) ${max}자 이하로 써 주세요.`);
+const optionalText = (max: number, label: string) =>
+  text(max, label)
+    .optional()
+    .transform((v) => (v ? v : null));
+const optionalId = z
+  .union([z.literal(""), z.coerce.number().int().positive()])
+  .optional()
+  .transform((v) => (v === "" || v === undefined ? null : v));
+
+export const INTENTS = ["save", "submit", "publish", "schedule"] as const;
+
+export const articleFields = z.object({
+  id: optionalId,
+  version: z.string().optional(),
+  title: text(200, "제목").min(1, "제목을 입력하세요."),
+  subtitle: optionalText(300, "부제목"),
+  sectionId: z.coerce.number({ error: "분야를 고르세요." }).int().positive("분야를 고르세요."),
+  sourceName: text(100, "출처").min(1, "출처(매체 이름)를 입력하세요."),
+  byline: optionalText(100, "기자 이름"),
+  editorName: optionalText(50, "편집자 이름"),
+  excerpt: optionalText(400, "요약"),
+  body: z.string().max(400_000, "본문이 너무 깁니다."),
+  coverImageId: optionalId,
+  coverCaption: optionalText(300, "사진 설명"),
+  scheduledAt: z.string().optional(),
+  intent: z.enum(INTENTS).default("save"),
+  // Set by the editor opened at /admin/articles/new: after its first save the browser moves to
+  // the article's own edit page even when an autosave already created the row.
+  fromNew: z.string().optional(),
+});
+export type ArticleFields = z.infer<typeof articleFields>;
+
+/** Autosave accepts an unfinished draft: only the title may not be absurdly long. */
+export const autosaveFields = articleFields.extend({
+  title: text(200, "제목"),
+  sourceName: text(100, "출처"),
+  sectionId: z.coerce.number().int().nonnegative().default(0),
+  intent: z.literal("save").default("save"),
+});
+
+export const articleId = z.object({ id: z.coerce.number().int().positive() });
+export const scheduleInput = articleId.extend({ scheduledAt: z.string() });
+export const revisionInput = z.object({ revisionId: z.coerce.number().int().positive() });
+
+export const STATUS_LABEL: Record<string, string> = {
+  DRAFT: "초안",
+  PENDING: "검토 대기",
+  SCHEDULED: "예약",
+  PUBLISHED: "게시됨",
+  TRASH: "휴지통",
+};
