@@ -33,7 +33,7 @@ export function ArticleList({ data, href, heading, headingLevel = 2 }: { data: A
           </li>
         ))}
       </ul>
-      <Pager page={data.page} pages={data.pages} href={href} />
+      <Pager page={data.page} pages={data.pages} href={href} label={`${heading ?? "기사 목록"} 페지 이동`} />
     </section>
   );
 }

@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { pageWindow } from "@/lib/pagination";
 
-export function Pager({ page, pages, href }: { page: number; pages: number; href: (p: number) => string }) {
+export function Pager({ page, pages, href, label = "페지 이동" }: { page: number; pages: number; href: (p: number) => string; label?: string }) {
   if (pages <= 1) return null;
   const nums = pageWindow(page, pages);
   return (
-    <nav className="pager" aria-label="페지 이동">
+    <nav className="pager" aria-label={label}>
       <PagerLink to={1} disabled={page === 1} href={href} label="‹처음" title="첫 페지" />
       <PagerLink to={page - 1} disabled={page === 1} href={href} label="이전" title="이전 페지" />
       {nums.map((n) =>

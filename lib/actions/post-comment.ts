@@ -1,0 +1,42 @@
+"use server";
+// The comment form's action: cookies and headers in, cache tags out; the work itself is
+// lib/comments/post.ts. Without JavaScript it answers a successful post with a redirect to
+// the new comment (post/redirect/get), so that reloading cannot send it twice.
+import { randomUUID } from "node:crypto";
+import { updateTag } from "next/cache";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "../db";
+import { tags } from "../cache-tags";
+import { CAPTCHA_COOKIE } from "../captcha/cookie";
+import { commentSettings } from "../comments/config";
+import type { CommentFormState } from "../comments/form-state";
+import { clientIpHash } from "../comments/ip-hash";
+import { submitComment } from "../comments/post";
+import { clientIp } from "../http/client-ip";
+
+const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
+
+export async function postComment(prev: CommentFormState, form: FormData): Promise<CommentFormState> {
+  const values = { nickname: text(form.get("nickname")), body: text(form.get("body")) };
+  // "새 인증코드" without JavaScript: keep what was typed, show a new image, check nothing.
+  if (form.get("intent") === "refresh") return { status: "idle", values, captchaKey: randomUUID() };
+
+  let outcome;
+  try {
+    const ipHash = await clientIpHash(db, clientIp(await headers(), commentSettings().trustedProxies));
+    const challengeId = (await cookies()).get(CAPTCHA_COOKIE)?.value ?? null;
+    const input = { articleId: text(form.get("articleId")), ...values, captcha: text(form.get("captcha")) };
+    outcome = await submitComment(db, input, { ipHash, challengeId });
+  } catch (e) {
+    console.error("[comments] posting a comment failed", e);
+    return { status: "error", message: "댓글을 저장하지 못했습니다. 잠시 후 다시 올려주세요.", values, captchaKey: randomUUID() };
+  }
+  if (!outcome.ok) {
+    return { status: "error", message: outcome.message, errors: outcome.errors, values, captchaKey: outcome.freshCaptcha ? randomUUID() : prev.captchaKey };
+  }
+  // Exactly this article's pages (it and its comment pages) render afresh for the next visitor.
+  updateTag(tags.comments(outcome.articleId));
+  if (form.get("enhanced") !== "1") redirect(`/articles/${outcome.articleId}#c${outcome.commentId}`);
+  return { status: "ok", message: outcome.message, values: { nickname: values.nickname, body: "" }, captchaKey: randomUUID(), commentId: outcome.commentId };
+}
