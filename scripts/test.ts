@@ -42,6 +42,17 @@ function ensureChromium(): string {
   return wanted;
 }
 
+/** xmllint validates sitemaps against their XSDs (unit and e2e); Debian's libxml2-utils. */
+function ensureXmllint(): void {
+  if (spawnSync("xmllint", ["--version"], { stdio: "ignore" }).status === 0) return;
+  if (process.getuid?.() !== 0) fail("Sitemap validation needs xmllint: `sudo apt-get install -y libxml2-utils`.");
+  console.log("[test] xmllint is missing: installing Debian's libxml2-utils package");
+  for (const args of [["update"], ["install", "-y", "--no-install-recommends", "libxml2-utils"]]) {
+    const r = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (r.status !== 0) fail(`apt-get ${args.join(" ")} failed (exit ${r.status ?? r.signal}); install libxml2-utils.`);
+  }
+}
+
 function fail(msg: string): never {
   console.error(`[test] ${msg}`);
   process.exit(1);
@@ -67,6 +78,7 @@ const { projects, rest } = parseArgs(process.argv.slice(2));
 // The whole project is type-checked once here, so the e2e build skips its own check.
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_SKIP_TYPECHECK: "1" };
 if (projects.includes("e2e")) env.CHROMIUM_PATH = ensureChromium();
+if (projects.includes("unit") || projects.includes("e2e")) ensureXmllint();
 
 if (projects.length === PROJECTS.length) {
   console.log("[test] ── typecheck (tsc --noEmit) ──");
