@@ -1,0 +1,51 @@
+// Archive search for /search. Not cached: every query is its own, and the statement is
+// cheap (lib/search/sql.ts); a cache would only collect one entry per string bots try.
+import "server-only";
+import { db } from "../db";
+import { htmlToText } from "../format";
+import { pageCount, PAGE_SIZE } from "../pagination";
+import type { ParsedQuery } from "../search/query";
+import { matchRanges, snippet } from "../search/query";
+import { findArticles, type Runner } from "../search/sql";
+import type { ArticleListItem } from "../types";
+import { listSelect, toListItem } from "./mappers";
+
+export type SearchItem = ArticleListItem & {
+  /** The excerpt when a word occurs in it, else the text around the first match. */
+  snippet: string;
+};
+
+export type SearchPage = {
+  total: number;
+  /** More than `total` matches exist (see RESULT_CAP). */
+  capped: boolean;
+  page: number;
+  pages: number;
+  items: SearchItem[];
+};
+
+const runner: Runner = async (statements) => {
+  const results = await db.$transaction(statements.map((s) => db.$queryRawUnsafe<Record<string, unknown>[]>(s.sql, ...s.params)));
+  return results[results.length - 1];
+};
+
+/** Page `page` of the matches of `q` (in one section or all); null past the last page. */
+export async function searchArticles(q: ParsedQuery, page: number, sectionId: number | null): Promise<SearchPage | null> {
+  const hits = await findArticles(runner, q, { page, pageSize: PAGE_SIZE, sectionId });
+  if (hits.ids.length === 0 && page > 1) return null;
+  const rows = hits.ids.length
+    ? await db.article.findMany({
+        where: { id: { in: hits.ids }, status: "PUBLISHED", deletedAt: null },
+        select: { ...listSelect, body: true },
+      })
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items: SearchItem[] = [];
+  for (const id of hits.ids) {
+    const r = byId.get(id);
+    if (!r) continue; // unpublished since the search ran
+    const inExcerpt = matchRanges(r.excerpt, q.words).length > 0;
+    items.push({ ...toListItem(r), snippet: inExcerpt ? r.excerpt : (snippet(htmlToText(r.body), q.words) ?? r.excerpt) });
+  }
+  return { total: hits.total, capped: hits.capped, page, pages: pageCount(hits.total), items };
+}

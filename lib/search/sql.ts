@@ -1,0 +1,150 @@
+// The search itself, as one SQL statement over article_search (see the migration
+// 20261128020000_search). Takes any way of running SQL, so that the page (Prisma), the
+// integration tests and bench/search-bench.ts (pg) run exactly the same query.
+import type { Pool } from "pg";
+import type { ParsedQuery, SearchWord } from "./query";
+import { sqlMatcher } from "./query";
+
+export type Statement = { sql: string; params: unknown[] };
+/** Runs the statements in one transaction and returns the rows of the last one. */
+export type Runner = (statements: Statement[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Run before the search statement, in its transaction. The planner does not price unpacking
+ * a key array (kilobytes out of line) for every row, so on a small table, or for a word in
+ * most articles, it would rather scan every row than read the GIN index: a hundred times
+ * slower. JIT compiling costs more than these statements take.
+ */
+export const SEARCH_SETTINGS: Statement = {
+  sql: "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)",
+  params: [],
+};
+
+/** Matches counted and browsable at most; beyond, the page shows "1000+" (README, Search). */
+export const RESULT_CAP = 1000;
+/** Candidates ranked when some word needs its text rechecked (four or more characters). */
+export const CANDIDATE_CAP = 5000;
+
+export type SearchHits = {
+  /** Article ids of the requested page, best first. */
+  ids: number[];
+  /** Matches, counted up to RESULT_CAP + 1. */
+  total: number;
+  /** More matches exist than were counted. */
+  capped: boolean;
+};
+
+export type SearchOptions = { page: number; pageSize: number; sectionId?: number | null };
+
+/** PostgreSQL array literal of integers (keys are below 2^50, exact in a JS number). */
+const intArray = (xs: number[]) => `{${xs.join(",")}}`;
+
+export function buildSearchSql(q: ParsedQuery, opts: SearchOptions): { sql: string; params: unknown[]; exact: boolean } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+
+  // Index conditions: every key group must meet the article's keys. Single-key groups go
+  // into one containment test; groups of alternative spellings each into an overlap test.
+  const single = new Set<number>();
+  const where: string[] = [];
+  for (const g of q.words.flatMap((w) => w.keyGroups)) {
+    if (g.length === 1) single.add(g[0]);
+    else where.push(`s.keys && ${p(intArray(g))}::bigint[]`);
+  }
+  if (single.size) where.unshift(`s.keys @> ${p(intArray([...single]))}::bigint[]`);
+
+  const section = opts.sectionId != null ? ` AND s.section_id = ${p(opts.sectionId)}` : "";
+  const keys = where.join(" AND ");
+
+  const matchers = new Map<SearchWord, string>();
+  for (const w of q.words) {
+    const m = sqlMatcher(w);
+    matchers.set(w, `${m.op} ${p(m.pattern)}`);
+  }
+  // Title matches first: the more words in the title, the higher. Only articles with the
+  // title keys of some word (`t`, found through the index) are scored; the rest (`b`) all
+  // score 0 and need no look at their title, just newest first.
+  const titleAny = p(intArray([...new Set(q.words.flatMap((w) => w.titleKeys))]));
+  const score = q.words.map((w) => `(s.title ${matchers.get(w)})::int`).join(" + ");
+  const recheck = q.words.filter((w) => !w.exact).map((w) => `(c.title ${matchers.get(w)} OR c.body ${matchers.get(w)})`);
+  const exact = recheck.length === 0;
+
+  // Both lists are top-N sorts of narrow rows (the text stays out of line, and is only
+  // carried along when a word must be rechecked). `c` ranks their union; `m` keeps the
+  // first RESULT_CAP + 1 that pass the recheck, reading the text of only as many as it
+  // needs, in rank order; the page is a slice of `m`. Only RESULT_CAP matches are browsable
+  // (`m` holds one more, to tell that there are more).
+  const text = exact ? "" : ", s.title, s.body";
+  const n = p(exact ? RESULT_CAP + 1 : CANDIDATE_CAP);
+  const offset = (opts.page - 1) * opts.pageSize;
+  const limit = Math.max(0, Math.min(opts.pageSize, RESULT_CAP - offset));
+  const sql = `
+WITH t AS MATERIALIZED (
+  SELECT s.article_id AS id, s.published_at, ${score} AS score${text}
+  FROM article_search s
+  WHERE ${keys} AND s.keys && ${titleAny}::bigint[]${section}
+  ORDER BY score DESC, s.published_at DESC, s.article_id DESC
+  LIMIT ${n}
+), b AS MATERIALIZED (
+  SELECT s.article_id AS id, s.published_at, 0 AS score${text}
+  FROM article_search s
+  WHERE ${keys}${section} AND s.article_id NOT IN (SELECT id FROM t)${
+    // Every row of t matches in its title: if t is full, b would rank after all of it.
+    exact ? `\n    AND (SELECT count(*) FROM t) < ${n}::int` : ""
+  }
+  ORDER BY s.published_at DESC, s.article_id DESC
+  LIMIT ${n}
+), c AS MATERIALIZED (
+  SELECT u.*, row_number() OVER (ORDER BY u.score DESC, u.published_at DESC, u.id DESC) AS rank
+  FROM (SELECT * FROM t UNION ALL SELECT * FROM b) u
+  ORDER BY rank
+  LIMIT ${n}
+), m AS MATERIALIZED (
+  SELECT c.id, c.rank FROM c${exact ? "" : `\n  WHERE ${recheck.join(" AND ")}`}
+  LIMIT ${p(RESULT_CAP + 1)}
+)
+SELECT m.id, (SELECT count(*) FROM m)::int AS total,
+       (SELECT count(*) FROM t) >= ${n}::int OR (SELECT count(*) FROM b) >= ${n}::int AS more
+FROM m ORDER BY m.rank LIMIT ${p(limit)} OFFSET ${p(offset)}`;
+  return { sql, params, exact };
+}
+
+/**
+ * The page of matches and their count, up to RESULT_CAP. `capped` when more exist than were
+ * counted (or, for words that are rechecked, than were ranked). A page past the end has
+ * no ids (and total 0: the caller answers 404 anyway).
+ */
+export async function findArticles(run: Runner, q: ParsedQuery, opts: SearchOptions): Promise<SearchHits> {
+  if (q.words.length === 0) return { ids: [], total: 0, capped: false };
+  const { sql, params, exact } = buildSearchSql(q, opts);
+  const rows = await run([SEARCH_SETTINGS, { sql, params }]);
+  if (rows.length === 0) return { ids: [], total: 0, capped: false };
+  const total = Number(rows[0].total);
+  return {
+    ids: rows.map((r) => Number(r.id)),
+    total: Math.min(total, RESULT_CAP),
+    capped: total > RESULT_CAP || (!exact && rows[0].more === true),
+  };
+}
+
+/** A Runner on a node-postgres pool (tests, benchmark); the app uses Prisma (lib/data/search.ts). */
+export function pgRunner(pool: Pool): Runner {
+  return async (statements) => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      let rows: Record<string, unknown>[] = [];
+      for (const s of statements) rows = (await client.query(s.sql, s.params)).rows;
+      await client.query("COMMIT");
+      return rows;
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  };
+}
