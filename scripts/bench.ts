@@ -1,0 +1,197 @@
+// `npm run bench`: fills a throwaway PostgreSQL with 100,000 articles, builds and starts the
+// production server, drives it with wrk, and runs the same through the production nginx
+// config (deploy/nginx/portal.conf). Prints a table and PASS/MISS per target and writes the
+// same as JSON into bench/results/. Ratios measured within one run are what count: absolute
+// numbers on a shared machine are noise.
+//
+//   npm run bench                        full run (10 s per wrk run)
+//   npm run bench -- --quick             3 s per wrk run, fewer samples
+//   npm run bench -- --articles 20000    another archive size
+//   --seconds N  --port 3207  --pg-port 55207  --nginx-port 8207 (8208: nginx's static floor)
+//   --pg-dir DIR   keep the seeded cluster in DIR and reuse it next time (skips seeding)
+//   --skip-build   reuse the last .next-bench build (its runtime cache is cleared first)
+import { existsSync, mkdirSync, mkdtempSync, chmodSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { startEmbeddedPostgres, type RunningPostgres } from "../lib/server/embedded-postgres";
+import { migrate } from "../lib/server/migrate";
+import { seedDatabase } from "../lib/seed/index";
+import { ensureTools } from "../bench/lib/tools";
+import { useWrkBinary } from "../bench/lib/wrk";
+import { runLogged, startServer, memorySampler, tail, type Server } from "../bench/lib/server";
+import { enableStatements, QueryStats } from "../bench/lib/query-stats";
+import { readFacts } from "../bench/lib/facts";
+import { measure, type Context } from "../bench/lib/measure";
+
+const root = resolve(import.meta.dirname, "..");
+process.chdir(root);
+const DIST = ".next-bench";
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+function parseArgs(argv: string[]) {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const num = (name: string, dflt: number) => {
+    const v = get(name);
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) fail(`${name} needs a positive whole number (got ${v})`);
+    return n;
+  };
+  const quick = argv.includes("--quick");
+  return {
+    quick,
+    articles: num("--articles", 100_000),
+    seconds: num("--seconds", quick ? 3 : 10),
+    port: num("--port", 3207),
+    pgPort: num("--pg-port", 55207),
+    nginxPort: num("--nginx-port", 8207),
+    pgDir: get("--pg-dir") ? resolve(get("--pg-dir")!) : undefined,
+    skipBuild: argv.includes("--skip-build"),
+  };
+}
+
+function fail(m: string): never {
+  console.error(`[bench] ${m}`);
+  process.exit(1);
+}
+
+async function articleCount(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return Number((await c.query<{ n: string }>("SELECT count(*)::text AS n FROM articles")).rows[0].n);
+  } finally {
+    await c.end();
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const tools = ensureTools(log);
+  useWrkBinary(tools.wrk);
+  const tmp = mkdtempSync(join(tmpdir(), "portal-bench-"));
+  chmodSync(tmp, 0o755); // as root, initdb runs as `postgres`, who must reach the folder
+  const cleanups: (() => Promise<unknown> | unknown)[] = [() => rmSync(tmp, { recursive: true, force: true })];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((e) => log(`cleanup: ${(e as Error).message}`));
+    cleanups.length = 0;
+  };
+  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  const started = Date.now();
+
+  try {
+    // 1. Database: throwaway (or --pg-dir), migrated, seeded, with pg_stat_statements loaded.
+    const pgDir = args.pgDir ?? join(tmp, "db");
+    if (args.pgDir) {
+      mkdirSync(pgDir, { recursive: true });
+      chmodSync(pgDir, 0o755);
+    }
+    const startPg = () => startEmbeddedPostgres({ dir: pgDir, port: args.pgPort, persistent: true, quiet: true });
+    let db: RunningPostgres = await startPg();
+    cleanups.push(() => db.stop());
+    await migrate(db.url);
+    const have = await articleCount(db.url);
+    const uploadDir = join(pgDir, "uploads");
+    if (have === 0) {
+      log(`seeding ${args.articles.toLocaleString("en")} articles (lib/seed)...`);
+      const t = Date.now();
+      const r = await seedDatabase(db.url, { articles: args.articles, uploadDir, log: (m) => log(`seed: ${m}`), progress: process.stdout.isTTY });
+      log(`seeded ${r.articles} articles, ${r.images} images in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    } else log(`reusing ${have.toLocaleString("en")} articles in ${pgDir}`);
+    await enableStatements(db.url);
+    await db.stop();
+    db = await startPg();
+    const stats = await QueryStats.open(db.url);
+    if (stats) cleanups.push(() => stats.close());
+    else log("pg_stat_statements unavailable: query counts will be missing");
+
+    // 2. Build (its own dist folder) and start the production server.
+    const baseUrl = `http://127.0.0.1:${args.port}`;
+    const secret = randomBytes(24).toString("base64url");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: DIST,
+      NEXT_SKIP_TYPECHECK: "1",
+      DATABASE_URL: db.url,
+      UPLOAD_DIR: uploadDir,
+      SITE_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: secret,
+      AUTH_SECRET: secret,
+      COMMENT_INTERVAL_SECONDS: "0", // the comment run posts faster than a person may
+    };
+    // Next keeps unstable_cache entries in <dist>/cache/fetch-cache across builds: a run must
+    // start without the last run's data, or its "first" renders are cache hits.
+    rmSync(join(DIST, "cache", "fetch-cache"), { recursive: true, force: true });
+    if (args.skipBuild && existsSync(join(DIST, "BUILD_ID"))) {
+      // Pages rendered by the last run stay in the build folder: first renders are then
+      // not cold. For iterating on the benchmark itself, not for numbers to keep.
+      log(`--skip-build: reusing ${DIST}/; first-render times may come from the last run's cache`);
+    } else {
+      const t = Date.now();
+      const buildLog = join(tmp, "build.log");
+      log(`next build into ${DIST}/ (log: ${buildLog})`);
+      const code = await runLogged(process.execPath, ["node_modules/next/dist/bin/next", "build"], env, buildLog);
+      if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(buildLog)}`);
+      log(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    }
+    const serverLog = join(tmp, "server.log");
+    const server: Server = await startServer(args.port, env, serverLog);
+    cleanups.push(() => server.stop());
+    const memory = memorySampler(server.proc.pid!);
+    cleanups.push(() => memory.stop());
+    log(`server up at ${baseUrl} (log: ${serverLog})`);
+
+    // 3. Measure.
+    const facts = await readFacts(db.url, args.quick ? 300 : 1000);
+    const ctx: Context = {
+      args,
+      tmp,
+      baseUrl,
+      databaseUrl: db.url,
+      facts,
+      stats,
+      tools,
+      distDir: resolve(DIST),
+      serverPid: server.proc.pid!,
+      env,
+      log,
+    };
+    const result = await measure(ctx);
+    const mem = memory.report();
+
+    // 4. Report.
+    const { printAndSave } = await import("../bench/lib/summary");
+    const file = printAndSave({
+      result,
+      memory: mem,
+      meta: {
+        date: new Date().toISOString(),
+        articles: facts.archiveTotal,
+        quick: args.quick,
+        secondsPerRun: args.seconds,
+        node: process.version,
+        cpus: cpus().length,
+        memoryGb: Math.round(totalmem() / 2 **30),
+        minutes: Math.round((Date.now() - started) / 6000) / 10,
+      },
+    });
+    log(`results written to ${file}`);
+    const errors = readFileSync(serverLog, "utf8").split("\n").filter((l) => /error/i.test(l));
+    if (errors.length > 0) log(`the server logged ${errors.length} error line(s), first ones:\n${errors.slice(0, 8).join("\n")}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => fail((e as Error).stack ?? String(e)),
+);
