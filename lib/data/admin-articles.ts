@@ -43,22 +43,27 @@ export async function listAdminArticles(f: AdminListQuery) {
   return { total, pages: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)), rows };
 }
 
+/** The fields both the editor form and the staff preview read. */
+const articleTextSelect = {
+  id: true,
+  title: true,
+  subtitle: true,
+  excerpt: true,
+  body: true,
+  sourceName: true,
+  byline: true,
+  editorName: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+  deletedAt: true,
+} as const;
+
 export async function getArticleForEdit(id: number) {
   return db.article.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      subtitle: true,
-      excerpt: true,
-      body: true,
-      sourceName: true,
-      byline: true,
-      editorName: true,
-      status: true,
-      publishedAt: true,
-      updatedAt: true,
-      deletedAt: true,
+      ...articleTextSelect,
       authorId: true,
       sectionId: true,
       coverImageId: true,
@@ -75,18 +80,7 @@ export async function getPreviewArticle(id: number): Promise<(Article & { status
   const r = await db.article.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      subtitle: true,
-      excerpt: true,
-      body: true,
-      sourceName: true,
-      byline: true,
-      editorName: true,
-      status: true,
-      publishedAt: true,
-      updatedAt: true,
-      deletedAt: true,
+      ...articleTextSelect,
       viewCount: true,
       coverCaption: true,
       legacyId: true,
