@@ -6,22 +6,14 @@ import { site } from "@/lib/site/config";
 
 export default function NotFound() {
   return (
-    <>
-      <header className="site-header">
-        <div className="header-inner">
-          <Link href="/" className="logo" aria-label={`${site.name} 홈`}>
-            <span className="logo-mark" aria-hidden="true">海</span>
-            <span className="logo-text">{site.name}</span>
-          </Link>
-        </div>
-      </header>
-      <main id="main" className="site-main not-found">
-        <h1>페지를 찾을 수 없습니다</h1>
-        <p>주소가 바뀌었거나 삭제된 기사일 수 있습니다. 주소를 다시 확인해 주십시오.</p>
-        <p>
-          <Link href="/">홈으로 가기</Link> · <Link href="/archive">전체기사 보기</Link> · <Link href="/search">기사 검색</Link>
-        </p>
-      </main>
-    </>
+    // Reader pages' notFound() renders this inside the (site) layout, which already gives the
+    // header, <main> and footer; unmatched URLs get it bare, with links back.
+    <div className="not-found">
+      <h1>페지를 찾을 수 없습니다</h1>
+      <p>주소가 바뀌었거나 삭제된 기사일 수 있습니다. 주소를 다시 확인해 주십시오.</p>
+      <p>
+        <Link href="/">{site.name} 홈으로 가기</Link> · <Link href="/archive">전체기사 보기</Link> · <Link href="/search">기사 검색</Link>
+      </p>
+    </div>
   );
 }
