@@ -1,8 +1,10 @@
-// `npm run seed -- --articles 100000 [--reset | --append]`: fills DATABASE_URL with demo
-// content (after applying pending migrations), with a progress bar on stderr.
+// `npm run seed -- --articles 100000 [--reset | --append]`: fills DATABASE_URL (or, when it
+// is unset, the embedded database of DATA_DIR, as the app's role) with demo content after
+// applying pending migrations, with a progress bar on stderr.
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { embeddedDatabase } from "../lib/server/embedded-postgres";
 import { migrate } from "../lib/server/migrate";
 import { seedDatabase } from "../lib/seed/index";
 
@@ -10,7 +12,8 @@ const USAGE = `usage: npm run seed -- [--articles N] [--reset | --append]
   --articles N  how many demo articles to write (default 5000)
   --reset       empty articles, comments, counters, sections and images first
   --append      add to a database that already has articles
-environment: DATABASE_URL (required), UPLOAD_DIR (default .data/uploads)`;
+environment: DATABASE_URL (default: the embedded database in DATA_DIR, running or not),
+  DATA_DIR (default .data), UPLOAD_DIR (default $DATA_DIR/uploads)`;
 
 const fail = (message: string): never => {
   console.error(`seed: ${message}`);
@@ -36,11 +39,19 @@ async function main() {
   if (!Number.isInteger(articles) || articles < 0 || articles > 5_000_000) return fail(`--articles must be a whole number from 0 to 5000000, not "${args.articles}"`);
   if (args.reset && args.append) return fail("use either --reset or --append, not both");
 
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    return fail("DATABASE_URL is not set. Example:\n  DATABASE_URL=postgresql://user:password@localhost:5432/portal npm run seed -- --articles 5000");
+  const dataDir = resolve(process.env.DATA_DIR ?? ".data");
+  const db = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => {} } : await embeddedDatabase(dataDir);
+  try {
+    await seed(db.url, resolve(process.env.UPLOAD_DIR ?? `${dataDir}/uploads`), args);
+  } finally {
+    await db.stop();
   }
-  const uploadDir = resolve(process.env.UPLOAD_DIR ?? ".data/uploads");
+  // Explicit: embedded-postgres' exit hook would otherwise turn every exit code into 0.
+  process.exit(0);
+}
+
+async function seed(url: string, uploadDir: string, args: { articles: string; reset: boolean; append: boolean }) {
+  const articles = Number(args.articles);
   const root = resolve(import.meta.dirname, "..");
 
   const applied = await migrate(url, { dir: join(root, "prisma", "migrations"), log: (m) => console.log(`seed: ${m}`) });
@@ -51,7 +62,7 @@ async function main() {
   const existing = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM articles").finally(() => client.end());
   const n = existing.rows[0].n;
   if (n > 0 && !args.reset && !args.append) {
-    return fail(`the database already has ${n} articles; add --reset to replace them or --append to add to them`);
+    throw new Error(`the database already has ${n} articles; add --reset to replace them or --append to add to them`);
   }
 
   const r = await seedDatabase(url, { articles, uploadDir, reset: args.reset, progress: true, log: (m) => console.log(`seed: ${m}`) });

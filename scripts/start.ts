@@ -37,7 +37,9 @@ async function main() {
   if (!url) {
     log(`starting embedded PostgreSQL (data in ${dataDir}/pg)`);
     embedded = await startEmbeddedPostgres({ dir: dataDir, port: Number(process.env.EMBEDDED_PG_PORT) || undefined, quiet: true });
-    url = embedded.url;
+    // Migrations and the app run as the database's owner, not as the superuser.
+    url = embedded.appUrl;
+    log(`the app connects as role "${new URL(url).username}" (owner of the database, not a superuser)`);
   }
   const applied = await migrate(url, { log });
   if (applied.length === 0) log("database schema is up to date");

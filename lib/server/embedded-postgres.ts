@@ -5,8 +5,18 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import net from "node:net";
+import { APP_ROLE, ensureAppRole } from "./app-role";
 
-export type RunningPostgres = { url: string; stop: () => Promise<void> };
+export type RunningPostgres = {
+  /** The superuser `postgres`: creating databases and roles, nothing the app does. */
+  url: string;
+  /** The app's own role (see app-role.ts): owner of `database`, no superuser. Migrations and the app use this. */
+  appUrl: string;
+  stop: () => Promise<void>;
+};
+
+/** Where the app role's password is kept, beside the superuser's `pg-password`. */
+export const appPasswordFile = (dir: string) => join(dir, "pg-app-password");
 
 /** Trigram search on Hangul needs a UTF-8 character type; the C locale yields no trigrams. */
 const INITDB_FLAGS = ["--encoding=UTF8", "--locale=C.UTF-8"];
@@ -66,12 +76,35 @@ export async function startEmbeddedPostgres(opts: {
   }
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   let stopped = false;
-  return {
-    url,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
-    },
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await pg.stop();
   };
+  // Also upgrades a .data/ of an earlier version, whose tables the superuser owns.
+  const appUrl = await ensureAppRole(url, { secretFile: appPasswordFile(opts.dir) }).catch(async (e) => {
+    await stop();
+    throw e;
+  });
+  return { url, appUrl, stop };
+}
+
+/**
+ * The embedded database of `dir` for a one-off script (user:create, seed): the running
+ * `npm start`'s cluster when there is one (port from postmaster.pid), else started here and
+ * stopped by the caller. Either way as the app role, so that what the script creates is the
+ * app's own.
+ */
+export async function embeddedDatabase(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const pidFile = join(dir, "pg", "postmaster.pid");
+  const secret = existsSync(appPasswordFile(dir)) ? appPasswordFile(dir) : join(dir, "pg-password");
+  if (existsSync(pidFile) && existsSync(secret)) {
+    const port = Number(readFileSync(pidFile, "utf8").split("\n")[3]);
+    // A cluster started by an earlier version has no app role yet: its superuser, then.
+    const user = secret === appPasswordFile(dir) ? APP_ROLE : "postgres";
+    const password = encodeURIComponent(readFileSync(secret, "utf8").trim());
+    if (port > 0) return { url: `postgresql://${user}:${password}@127.0.0.1:${port}/portal`, stop: async () => {} };
+  }
+  const pg = await startEmbeddedPostgres({ dir, quiet: true });
+  return { url: pg.appUrl, stop: pg.stop };
 }
