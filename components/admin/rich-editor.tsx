@@ -4,6 +4,7 @@
 // hidden input and is cleaned on the server with an allowlist. Without JavaScript the
 // server-rendered textarea (HTML) is what the form sends.
 import { useEffect, useRef, useState } from "react";
+import { hydratedAttr } from "@/lib/use-hydrated";
 
 type Props = { name: string; initialHtml: string; labelId: string; describedBy: string; onChange: () => void };
 
@@ -123,7 +124,7 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange }
     ],
   ];
   return (
-    <div className="rte">
+    <div className="rte" {...hydratedAttr(enhanced)}>
       <div className="rte-toolbar" role="toolbar" aria-label="본문 서식" aria-controls="f-body">
         {tools.map(([label, title, run]) => (
           <button key={label} type="button" title={title} onMouseDown={(e) => e.preventDefault()} onClick={run}>

@@ -1,12 +1,14 @@
 "use client";
 // Lets the reader enlarge or shrink the article body; the choice is remembered.
 import { useEffect, useState } from "react";
+import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
 const SIZES = [15, 17, 19, 22, 25];
 const KEY = "article-font-step";
 
 export function FontSizeControl() {
   const [step, setStep] = useState(1);
+  const hydrated = useHydrated();
   useEffect(() => {
     const saved = Number(localStorage.getItem(KEY));
     if (Number.isInteger(saved) && saved >= 0 && saved < SIZES.length) setStep(saved);
@@ -16,7 +18,7 @@ export function FontSizeControl() {
     localStorage.setItem(KEY, String(step));
   }, [step]);
   return (
-    <div className="font-size-control" role="group" aria-label="글자 크기">
+    <div className="font-size-control" role="group" aria-label="글자 크기" {...hydratedAttr(hydrated)}>
       <button type="button" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0} aria-label="글자 작게">
         가-
       </button>

@@ -2,9 +2,11 @@
 // 조회 on a cached page: the page ships the count it was rendered with, and this island
 // reports one view per visit (sessionStorage) and shows the live figure the server returns.
 import { useEffect, useState } from "react";
+import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
 export function ViewCount({ articleId, initial }: { articleId: number; initial: number }) {
   const [views, setViews] = useState(initial);
+  const hydrated = useHydrated();
   useEffect(() => {
     const key = `viewed:${articleId}`;
     let seen = false;
@@ -26,7 +28,7 @@ export function ViewCount({ articleId, initial }: { articleId: number; initial: 
     return () => ctrl.abort();
   }, [articleId]);
   return (
-    <span className="views" data-views={views}>
+    <span className="views" data-views={views} {...hydratedAttr(hydrated)}>
       조회:{views}
     </span>
   );

@@ -6,6 +6,7 @@
 // and renders a new picture.
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { CAPTCHA_HEIGHT, CAPTCHA_WIDTH } from "@/lib/captcha/size";
+import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
 const ALT = "인증코드 그림";
 
@@ -14,6 +15,7 @@ export function CaptchaImage({ serverKey, input }: { serverKey?: string; input: 
   const [armed, setArmed] = useState(false);
   const [refreshes, setRefreshes] = useState(0);
   const [failed, setFailed] = useState(false);
+  const hydrated = useHydrated();
   const box = useRef<HTMLSpanElement>(null);
   const key = [serverKey, refreshes || null].filter(Boolean).join("-");
   const src = key ? `/api/captcha?k=${key}` : "/api/captcha";
@@ -58,6 +60,7 @@ export function CaptchaImage({ serverKey, input }: { serverKey?: string; input: 
         value="refresh"
         formNoValidate
         className="comment-captcha-refresh"
+        {...hydratedAttr(hydrated)}
         onClick={(e) => {
           e.preventDefault();
           setArmed(true);

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useState } from "react";
 import { postComment } from "@/lib/actions/post-comment";
 import { initialCommentState } from "@/lib/comments/form-state";
 import { BODY_MAX, NICKNAME_MAX } from "@/lib/comments/constants";
+import { hydratedAttr } from "@/lib/use-hydrated";
 import { CaptchaImage } from "./captcha-image";
 import { FieldError } from "./field-error";
 
@@ -20,7 +21,7 @@ export function CommentForm({ articleId }: { articleId: number }) {
   }, [state]);
 
   return (
-    <form id="comment-form" className="comment-form" action={action} noValidate aria-busy={pending}>
+    <form id="comment-form" className="comment-form" action={action} noValidate aria-busy={pending} {...hydratedAttr(enhanced)}>
       {/* The default button for Enter in a text field: posting, not the captcha refresh below. */}
       <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         댓글 올리기

@@ -1,6 +1,7 @@
 // Real Chromium for e2e tests: Debian's /usr/bin/chromium (scripts/test.ts installs it)
 // driven by playwright-core, since `npx playwright install` cannot download here.
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll } from "vitest";
 
 // Flags that work as root and offline (see ../shared/ENVIRONMENT.md).
 const ARGS = [
@@ -27,25 +28,47 @@ export type PageOptions = {
   timezoneId?: string;
 };
 
-/**
- * Runs `fn` in a fresh browser (its own temporary profile, so a fresh "visit" with empty
- * storage) and always closes it.
- */
+// One Chromium per test file (launching one is the slow part, seconds on a busy machine),
+// and a fresh context per test: its own cookies, storage and cache, so still a new "visit".
+let shared: Promise<Browser> | null = null;
+afterAll(async () => {
+  const b = shared;
+  shared = null;
+  if (b) await (await b.catch(() => null))?.close();
+});
+
+function browser(): Promise<Browser> {
+  if (!shared) {
+    shared = launchBrowser();
+    shared.catch(() => (shared = null)); // a failed launch is retried by the next test
+  }
+  return shared;
+}
+
+/** Runs `fn` in a fresh browser context (empty cookies and storage) and always closes it. */
 export async function withPage<T>(fn: (page: Page) => Promise<T>, opts: PageOptions = {}): Promise<T> {
-  const browser = await launchBrowser();
+  const b = await browser();
+  const ctx: BrowserContextOptions = {
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    locale: "ko-KR",
+    userAgent: opts.userAgent ?? `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${b.version()} Safari/537.36`,
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+  };
+  const context = await b.newContext(ctx);
   try {
-    const ctx: BrowserContextOptions = {
-      javaScriptEnabled: opts.javaScriptEnabled ?? true,
-      viewport: opts.viewport ?? { width: 1280, height: 900 },
-      locale: "ko-KR",
-      userAgent: opts.userAgent ?? `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`,
-      ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
-    };
-    const context = await browser.newContext(ctx);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     return await fn(page);
   } finally {
-    await browser.close();
+    await context.close();
   }
+}
+
+/**
+ * Waits until the client island matching `selector` has hydrated: islands set `data-hydrated`
+ * in an effect, so before that a click would reach plain HTML (a full form post, or nothing).
+ */
+export async function hydrated(page: Page, selector: string): Promise<void> {
+  await page.locator(`${selector}[data-hydrated]`).first().waitFor({ state: "attached" });
 }

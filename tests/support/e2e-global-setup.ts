@@ -13,15 +13,17 @@ import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
+import { startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
 import { migrate } from "../../lib/server/migrate";
 import { assertLocalDatabase, preserveExitCode } from "./db";
+import { holdPort, listeningPort } from "./held-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** e.g. http://127.0.0.1:41234 */
     baseUrl: string;
-    /** The database the server reads, for checking what pages show against the rows. */
+    /** The database the server reads, as the same role (its owner, no superuser), for
+     *  checking what pages show against the rows. */
     databaseUrl: string;
   }
 }
@@ -53,18 +55,22 @@ export default async function setup(project: TestProject) {
     const pg = await startEmbeddedPostgres({ dir, persistent: false, quiet: true });
     cleanups.push(() => pg.stop());
     assertLocalDatabase(pg.url);
-    await migrate(pg.url);
+    // As `npm start` does: migrations, content and the server all as the app's own role.
+    const databaseUrl = pg.appUrl;
+    await migrate(databaseUrl);
     const { seedDatabase } = await import("../../lib/seed/index");
     const uploadDir = join(dir, "uploads");
-    await seedDatabase(pg.url, { articles: SEED_ARTICLES, uploadDir, log: () => {} });
+    await seedDatabase(databaseUrl, { articles: SEED_ARTICLES, uploadDir, log: () => {} });
     log(`database ready with ${SEED_ARTICLES} articles in ${Date.now() - t} ms`);
 
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
+    // Held from here to teardown (see held-port.ts): the build bakes this address into pages.
+    const held = await holdPort();
+    cleanups.push(() => held.close());
+    const baseUrl = `http://127.0.0.1:${held.port}`;
     // Build and server share one environment: pages prerendered at build time read the same DB.
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: pg.url,
+      DATABASE_URL: databaseUrl,
       UPLOAD_DIR: uploadDir,
       SITE_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -89,7 +95,7 @@ export default async function setup(project: TestProject) {
     }
 
     const serverLog = join(logs, "server.log");
-    const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    const server = spawn("npx", ["next", "start", "-p", "0", "-H", "127.0.0.1"], {
       env,
       detached: true, // own process group: teardown kills npx and the next-server under it
       stdio: ["ignore", "pipe", "pipe"],
@@ -102,13 +108,17 @@ export default async function setup(project: TestProject) {
     cleanups.push(kill);
 
     t = Date.now();
+    const nextPort = await listeningPort(server, START_TIMEOUT_MS).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- server log (${serverLog}) ---\n${tail(serverLog)}`);
+    });
+    held.forwardTo(nextPort);
     await waitForHealth(`${baseUrl}/api/health`, server).catch((e: Error) => {
       throw new Error(`${e.message}\n--- server log (${serverLog}) ---\n${tail(serverLog)}`);
     });
-    log(`server up at ${baseUrl} in ${Date.now() - t} ms`);
+    log(`server up at ${baseUrl} (next start on :${nextPort}) in ${Date.now() - t} ms`);
 
     project.provide("baseUrl", baseUrl);
-    project.provide("databaseUrl", pg.url);
+    project.provide("databaseUrl", databaseUrl);
     return async () => {
       await teardown();
       rmSync(logs, { recursive: true, force: true });

@@ -1,0 +1,78 @@
+// The e2e server's address, held for the whole run. Picking a free port, closing it and
+// then asking `next start` to bind it leaves a window in which another process (another
+// test run, a browser, any outgoing connection) can take it. Instead the setup keeps
+// listening on its port from before the build to teardown, `next start -p 0` lets the kernel
+// choose its own port atomically, and every connection is piped through unchanged (same
+// Host header, so SITE_URL, canonical links and server-action origin checks all see the
+// address the tests use).
+import type { ChildProcess } from "node:child_process";
+import net from "node:net";
+
+export type HeldPort = {
+  port: number;
+  /** Where connections go from now on (next start's own port). */
+  forwardTo: (port: number) => void;
+  close: () => Promise<void>;
+};
+
+export async function holdPort(host = "127.0.0.1"): Promise<HeldPort> {
+  let target: number | null = null;
+  const open = new Set<net.Socket>();
+  const track = (s: net.Socket) => {
+    open.add(s);
+    s.once("close", () => open.delete(s));
+  };
+  const server = net.createServer({ allowHalfOpen: true }, (client) => {
+    track(client);
+    // Before next start is up nobody is told the address, so this only refuses strays.
+    if (target === null) return void client.destroy();
+    const upstream = net.connect({ port: target, host, allowHalfOpen: true });
+    track(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", drop);
+    upstream.on("error", drop);
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, host, () => resolve());
+  });
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    forwardTo: (port) => {
+      target = port;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of open) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The port in next start's "- Local: http://127.0.0.1:PORT" line, once it is printed. */
+export function listeningPort(server: ChildProcess, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const done = (f: () => void) => {
+      server.stdout!.off("data", onData);
+      server.off("exit", onExit);
+      clearTimeout(timer);
+      f();
+    };
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-4096);
+      const m = /Local:\s+https?:\/\/\S+?:(\d+)/.exec(seen);
+      if (m) done(() => resolve(Number(m[1])));
+    };
+    const onExit = (code: number | null, signal: string | null) =>
+      done(() => reject(new Error(`next start exited (${code ?? signal}) before it was listening`)));
+    const timer = setTimeout(() => done(() => reject(new Error(`next start printed no address within ${timeoutMs} ms`))), timeoutMs);
+    server.stdout!.on("data", onData);
+    server.on("exit", onExit);
+  });
+}
