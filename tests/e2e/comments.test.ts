@@ -4,7 +4,7 @@
 import pg from "pg";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { withPage } from "../support/browser";
+import { hydrated, withPage } from "../support/browser";
 
 const base = inject("baseUrl");
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
@@ -35,8 +35,18 @@ beforeEach(async () => {
 const stored = async (body: string) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM comments WHERE body = $1`, [body]))[0].n);
 const unique = (s: string) => `${s} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** Whether the page runs scripts: the parser keeps <noscript> as text only when it does. */
+const scripting = (page: Page) =>
+  page.evaluate(() => {
+    const probe = document.createElement("div");
+    probe.innerHTML = "<noscript><i></i></noscript>";
+    return probe.querySelector("noscript i") === null;
+  });
+
 /** Scrolls to the captcha, waits for its picture, and "reads" it: the answer of the cookie's challenge. */
 async function readCaptcha(page: Page, previousSrc?: string): Promise<string> {
+  // With JavaScript, wait for the form's island: a click before would be a full-page post.
+  if (await scripting(page)) await hydrated(page, "#comment-form");
   // With JavaScript the picture is only requested once the reader comes near the form.
   await page.locator("#comment-form .comment-captcha-box").scrollIntoViewIfNeeded();
   await page.waitForFunction(

@@ -3,7 +3,7 @@
 import pg from "pg";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { withPage } from "../support/browser";
+import { hydrated, withPage } from "../support/browser";
 
 const base = inject("baseUrl");
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
@@ -194,6 +194,7 @@ describe("article page", () => {
       const para = page.getByText(firstParagraph.trim().slice(0, 20)).first();
       const size = async () => parseFloat(await para.evaluate((el) => getComputedStyle(el).fontSize));
       const before = await size();
+      await hydrated(page, ".font-size-control"); // before that the button is inert HTML
       await page.getByRole("button", { name: /크게|확대|가\+/ }).first().click();
       await expect.poll(size, { timeout: 5_000 }).toBeGreaterThan(before);
     });
@@ -283,6 +284,19 @@ describe("service", () => {
     const res = await get("/api/health");
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true });
+  });
+
+  it("reads the database as its own role, which owns the tables and is no superuser", async () => {
+    expect((await get("/api/health")).status).toBe(200); // the server's pool holds a connection now
+    const users = await sql<{ usename: string }>(
+      `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+    );
+    const [me] = await sql<{ rolsuper: boolean; owns: boolean }>(
+      `SELECT rolsuper, (SELECT tableowner = current_user FROM pg_tables WHERE tablename = 'articles') AS owns FROM pg_roles WHERE rolname = current_user`,
+    );
+    // The tests connect as the server does (setup's databaseUrl): one role, not `postgres`.
+    expect(users.map((u) => u.usename)).toEqual(["portal"]);
+    expect(me).toEqual({ rolsuper: false, owns: true });
   });
 });
 
