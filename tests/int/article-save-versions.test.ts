@@ -89,6 +89,10 @@ describe("a stale save is refused with 409 and the newer text stays", () => {
       const r = await run(save.saveArticle, f.editor, form({ id: String(id), version: String(version), title: "늦은 탭", intent, scheduledAt: "2099-01-01T10:00" }));
       expect(r, intent).toMatchObject({ ok: false, status: 409 });
       expect(await row(id), intent).toMatchObject({ status: "DRAFT", title: "먼저 저장" });
+      // Based on the version that is current, the same step goes through.
+      const fresh = await run(save.saveArticle, f.editor, form({ id: String(id), version: String(version + 1), title: "새로 불러온 탭", intent, scheduledAt: "2099-01-01T10:00" }));
+      expect(fresh, intent).toMatchObject({ ok: true, data: { version: version + 2 } });
+      expect(await row(id), intent).toMatchObject({ status: { publish: "PUBLISHED", schedule: "SCHEDULED", submit: "PENDING" }[intent], title: "새로 불러온 탭" });
     }
   });
 
