@@ -7,7 +7,7 @@ import type { ArticleFormValues } from "./article-form";
 export function formValues(a: EditableArticle | null, defaults: { sectionId: number | ""; editorName: string; sourceName: string }): ArticleFormValues {
   return {
     id: a?.id ?? null,
-    version: a?.updatedAt.toISOString() ?? "",
+    version: a?.version ?? null,
     status: a?.status ?? "NEW",
     title: a?.title ?? "",
     subtitle: a?.subtitle ?? "",

@@ -1,7 +1,9 @@
 "use client";
 // The article editor form. Works as a plain form without JavaScript; with it, the body gets
 // the rich editor, drafts autosave every 10 seconds when changed, and the form is never reset
-// under the editor's hands after a save.
+// under the editor's hands after a save. Every save carries the article's version it was
+// based on; when another tab or person saved first the server refuses it (409), and the form
+// keeps the text, says so and stops autosaving instead of retrying a version that can never win.
 import { useActionState, useEffect, useRef, useState, startTransition } from "react";
 import Link from "next/link";
 import { saveArticleAction, autosaveArticleAction } from "@/lib/actions/articles";
@@ -12,7 +14,8 @@ import { RichEditor, uploadPhoto } from "./rich-editor";
 
 export type ArticleFormValues = {
   id: number | null;
-  version: string;
+  /** articles.version as loaded; null for an article not stored yet. */
+  version: number | null;
   status: string;
   title: string;
   subtitle: string;
@@ -38,49 +41,83 @@ export function ArticleForm({ initial, sections, canPublish }: Props) {
   const [version, setVersion] = useState(initial.version);
   const [status, setStatus] = useState(initial.status);
   const [autoNote, setAutoNote] = useState("");
+  const [halted, setHalted] = useState("");
+  const [ready, setReady] = useState(false);
   const [cover, setCover] = useState({ id: initial.coverImageId, src: initial.coverSrc, note: "" });
   const form = useRef<HTMLFormElement>(null);
   const dirty = useRef(false);
-  const saving = useRef(false);
+  // What the next save is based on, updated the moment a save answers: a render later would
+  // let a save sent in between carry the old version and be refused by our own tab.
+  const base = useRef({ id: initial.id, version: initial.version });
+  const autosaving = useRef<Promise<void> | null>(null);
+  const submitting = useRef(false);
+  const stopped = useRef(false);
   const v = state.values;
   const e = state.errors ?? {};
 
+  const adopt = (d: SavedArticle) => {
+    base.current = { id: d.id, version: d.version };
+    setId(d.id);
+    setVersion(d.version);
+    setStatus(d.status);
+  };
+  /** A save that can never succeed as it stands: keep every field, say why, autosave no more. */
+  const halt = (message: string) => {
+    stopped.current = true;
+    setHalted(message);
+  };
+
+  useEffect(() => setReady(true), []);
+
   useEffect(() => {
     if (state.ok && state.data) {
-      setVersion(state.data.version);
-      setStatus(state.data.status);
+      adopt(state.data);
       dirty.current = false;
       setAutoNote(`저장됨 ${state.data.savedAt.slice(11)}`);
+    } else if (state.ok === false) {
+      dirty.current = true; // the text on screen is still unsaved
+      if (state.status === 409) halt(state.message ?? "");
     }
   }, [state]);
 
   useEffect(() => {
-    const t = setInterval(async () => {
-      if (!dirty.current || saving.current || !form.current) return;
-      saving.current = true;
+    if (!pending) submitting.current = false;
+  }, [pending]);
+
+  useEffect(() => {
+    const autosave = async () => {
+      const el = form.current;
+      if (!dirty.current || stopped.current || submitting.current || !el) return;
       dirty.current = false;
-      const fd = new FormData(form.current);
+      const fd = new FormData(el);
       fd.set("intent", "save");
+      fd.set("id", String(base.current.id ?? ""));
+      fd.set("version", String(base.current.version ?? ""));
       try {
         const r = await autosaveArticleAction(fd);
         if (r.ok && r.data) {
-          if (!form.current.querySelector<HTMLInputElement>("input[name=id]")?.value) {
-            window.history.replaceState(null, "", `/admin/articles/${r.data.id}/edit`);
-          }
-          setId(r.data.id);
-          setVersion(r.data.version);
-          setStatus(r.data.status);
+          if (base.current.id === null) window.history.replaceState(null, "", `/admin/articles/${r.data.id}/edit`);
+          adopt(r.data);
           setAutoNote(`자동저장됨 ${r.data.savedAt.slice(11)}`);
         } else if (!r.ok) {
           dirty.current = true;
-          setAutoNote(`자동저장 못함: ${r.message ?? ""}`);
+          // 409 (saved elsewhere first, or binned) and 403/404 cannot get better by retrying.
+          if (r.status === 409) halt(r.message ?? "");
+          else if (r.status === 403 || r.status === 404) {
+            stopped.current = true;
+            setAutoNote(`자동저장을 멈췄습니다: ${r.message ?? ""}`);
+          } else setAutoNote(`자동저장 못함: ${r.message ?? ""}`);
         }
       } catch {
         dirty.current = true;
         setAutoNote("자동저장 못함 (연결을 확인하세요)");
-      } finally {
-        saving.current = false;
       }
+    };
+    const t = setInterval(() => {
+      if (autosaving.current) return;
+      autosaving.current = autosave().finally(() => {
+        autosaving.current = null;
+      });
     }, AUTOSAVE_MS);
     const warn = (ev: BeforeUnloadEvent) => {
       if (dirty.current) ev.preventDefault();
@@ -112,6 +149,7 @@ export function ArticleForm({ initial, sections, canPublish }: Props) {
       ref={form}
       action={formAction}
       className="article-form"
+      data-ready={ready ? "1" : undefined}
       noValidate
       onInput={markDirty}
       onSubmit={(ev) => {
@@ -120,11 +158,18 @@ export function ArticleForm({ initial, sections, canPublish }: Props) {
         const submitter = (ev.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
         const fd = new FormData(ev.currentTarget, submitter);
         dirty.current = false;
-        startTransition(() => formAction(fd));
+        submitting.current = true;
+        void (async () => {
+          // An autosave on its way will move the version on: base this save on its answer.
+          await autosaving.current;
+          fd.set("id", String(base.current.id ?? ""));
+          fd.set("version", String(base.current.version ?? ""));
+          startTransition(() => formAction(fd));
+        })();
       }}
     >
       <input type="hidden" name="id" value={id ?? ""} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={version ?? ""} />
       {initial.id === null && <input type="hidden" name="fromNew" value="1" />}
       <div className="article-form-main">
         <TextField name="title" label="제목" required maxLength={200} defaultValue={v?.title ?? initial.title} errors={e.title} />
@@ -157,7 +202,20 @@ export function ArticleForm({ initial, sections, canPublish }: Props) {
               {autoNote}
             </span>
           </p>
-          <FormMessage state={state} />
+          {/* A refused save's reason lives in the region below, once. */}
+          <FormMessage state={state.status === 409 ? {} : state} />
+          <div className="save-conflict" aria-live="assertive" data-testid="save-conflict">
+            {halted && (
+              <p className="form-message is-error">
+                {halted}{" "}
+                {id && (
+                  <Link href={`/admin/articles/${id}/edit`} target="_blank">
+                    최신 판을 새 창에서 보기
+                  </Link>
+                )}
+              </p>
+            )}
+          </div>
           <div className="save-buttons">
             <button type="submit" name="intent" value="save" className="btn" disabled={pending}>
               저장

@@ -64,6 +64,7 @@ export async function getArticleForEdit(id: number) {
     where: { id },
     select: {
       ...articleTextSelect,
+      version: true, // what the editor's saves are based on (optimistic lock)
       authorId: true,
       sectionId: true,
       coverImageId: true,

@@ -36,9 +36,21 @@ const optionalId = z
 
 export const INTENTS = ["save", "submit", "publish", "schedule"] as const;
 
-export const articleFields = z.object({
+/**
+ * The article's `version` (articles.version) the form was loaded with or last saved as. An
+ * edit of a stored article must carry it: without it the server could not tell a stale tab
+ * from a fresh one, so a missing version is refused, never waved through.
+ */
+const version = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number({ error: "기사 판 번호가 잘못되었습니다. 페이지를 새로 불러오세요." }).int().nonnegative().optional(),
+);
+const VERSION_MISSING = "기사 판 번호가 빠졌습니다. 지금 쓰신 글을 복사해 두고 페이지를 새로 불러오세요.";
+const needsVersion = (d: { id: number | null; version?: number }) => d.id === null || d.version !== undefined;
+
+const articleShape = z.object({
   id: optionalId,
-  version: z.string().optional(),
+  version,
   title: text(200, "제목").min(1, "제목을 입력하세요."),
   subtitle: optionalText(300, "부제목"),
   sectionId: z.coerce.number({ error: "분야를 고르세요." }).int().positive("분야를 고르세요."),
@@ -55,15 +67,19 @@ export const articleFields = z.object({
   // the article's own edit page even when an autosave already created the row.
   fromNew: z.string().optional(),
 });
+
+export const articleFields = articleShape.refine(needsVersion, { path: ["version"], error: VERSION_MISSING });
 export type ArticleFields = z.infer<typeof articleFields>;
 
 /** Autosave accepts an unfinished draft: only the title may not be absurdly long. */
-export const autosaveFields = articleFields.extend({
-  title: text(200, "제목"),
-  sourceName: text(100, "출처"),
-  sectionId: z.coerce.number().int().nonnegative().default(0),
-  intent: z.literal("save").default("save"),
-});
+export const autosaveFields = articleShape
+  .extend({
+    title: text(200, "제목"),
+    sourceName: text(100, "출처"),
+    sectionId: z.coerce.number().int().nonnegative().default(0),
+    intent: z.literal("save").default("save"),
+  })
+  .refine(needsVersion, { path: ["version"], error: VERSION_MISSING });
 
 export const articleId = z.object({ id: z.coerce.number().int().positive() });
 export const scheduleInput = articleId.extend({ scheduledAt: z.string() });

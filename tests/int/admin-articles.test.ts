@@ -19,6 +19,9 @@ const row = async (id: number) =>
 const counter = async (sectionId: number) => (await f.sql<{ published: number }>("SELECT published FROM article_counters WHERE section_id = $1", [sectionId]))[0]?.published ?? 0;
 const revisions = async (id: number) => f.sql<{ kind: string; body: string; title: string }>("SELECT kind, body, title FROM article_revisions WHERE article_id = $1 ORDER BY id", [id]);
 const form = (o: Record<string, unknown> = {}) => ({ title: "연길 소식", sectionId: String(f.sections[0]), sourceName: "해란강뉴스", body: "<p>본문입니다.</p>", intent: "save", ...o });
+const version = async (id: number) => (await f.sql<{ version: number }>("SELECT version FROM articles WHERE id = $1", [id]))[0].version;
+/** The form of an open editor: the article's current version, as the page loaded it. */
+const edit = async (id: number, o: Record<string, unknown> = {}) => form({ id: String(id), version: String(await version(id)), ...o });
 const publicTags = (id: number, ...sections: number[]) => [`article:${id}`, ...sections.map((s) => `section:${s}`), "archive", "home", "feeds"];
 
 beforeAll(async () => {
@@ -46,14 +49,14 @@ describe("writing as a reporter", () => {
 
   it("submits for review but cannot publish, schedule, or touch another's draft", async () => {
     const id = await create();
-    expect(await run(save.saveArticle, f.reporter, form({ id: String(id), intent: "submit" }))).toMatchObject({ ok: true });
+    expect(await run(save.saveArticle, f.reporter, await edit(id, { intent: "submit" }))).toMatchObject({ ok: true });
     expect((await row(id)).status).toBe("PENDING");
-    expect(await run(save.saveArticle, f.reporter, form({ id: String(id), intent: "publish" }))).toMatchObject({ ok: false, status: 403 });
+    expect(await run(save.saveArticle, f.reporter, await edit(id, { intent: "publish" }))).toMatchObject({ ok: false, status: 403 });
     expect(await run(st.publishArticle, f.reporter, { id: String(id) })).toMatchObject({ ok: false, status: 403 });
     expect((await row(id)).status).toBe("PENDING");
 
     const other = await create(f.reporter2);
-    expect(await run(save.saveArticle, f.reporter, form({ id: String(other), title: "남의 기사" }))).toMatchObject({ ok: false, status: 403 });
+    expect(await run(save.saveArticle, f.reporter, await edit(other, { title: "남의 기사" }))).toMatchObject({ ok: false, status: 403 });
     expect(await run(st.trashArticle, f.reporter, { id: String(other) })).toMatchObject({ ok: false, status: 403 });
     expect((await row(other)).title).toBe("연길 소식");
   });
@@ -61,8 +64,8 @@ describe("writing as a reporter", () => {
   it("cannot edit one's own article once it is published", async () => {
     const id = await create();
     await run(st.publishArticle, f.editor, { id: String(id) });
-    expect(await run(save.saveArticle, f.reporter, form({ id: String(id), title: "몰래 고침" }))).toMatchObject({ ok: false, status: 403 });
-    expect(await run(save.autosaveArticle, f.reporter, form({ id: String(id), title: "몰래 고침" }))).toMatchObject({ ok: false, status: 403 });
+    expect(await run(save.saveArticle, f.reporter, await edit(id, { title: "몰래 고침" }))).toMatchObject({ ok: false, status: 403 });
+    expect(await run(save.autosaveArticle, f.reporter, await edit(id, { title: "몰래 고침" }))).toMatchObject({ ok: false, status: 403 });
     expect((await row(id)).title).toBe("연길 소식");
   });
 });
@@ -82,7 +85,7 @@ describe("publishing revalidates exactly the places a reader sees", () => {
   it("moving a published article to another section revalidates the old section too", async () => {
     const [s1, s2] = f.sections;
     const id = await create(f.editor, { intent: "publish" });
-    const r = await run(save.saveArticle, f.editor, form({ id: String(id), sectionId: String(s2) }));
+    const r = await run(save.saveArticle, f.editor, await edit(id, { sectionId: String(s2) }));
     expect((r as { tags: string[] }).tags).toEqual(publicTags(id, s1, s2));
     expect((await row(id)).section_id).toBe(s2);
   });
@@ -92,7 +95,7 @@ describe("publishing revalidates exactly the places a reader sees", () => {
     const id = await create(f.editor, { intent: "publish" });
     expect((await run(st.unpublishArticle, f.editor, { id: String(id) })) as { tags: string[] }).toMatchObject({ ok: true, tags: publicTags(id, s1) });
     expect((await row(id)).status).toBe("DRAFT");
-    expect(await run(save.saveArticle, f.editor, form({ id: String(id), title: "초안 고침" }))).toMatchObject({ ok: true, tags: [] });
+    expect(await run(save.saveArticle, f.editor, await edit(id, { title: "초안 고침" }))).toMatchObject({ ok: true, tags: [] });
 
     const live = await create(f.editor, { intent: "publish" });
     const before = await counter(s1);
@@ -104,7 +107,7 @@ describe("publishing revalidates exactly the places a reader sees", () => {
     const id = await create(f.editor, { intent: "publish" });
     expect(await run(st.purgeArticle, f.editor, { id: String(id) })).toMatchObject({ ok: false, status: 409 });
     await run(st.trashArticle, f.editor, { id: String(id) });
-    expect(await run(save.saveArticle, f.editor, form({ id: String(id) }))).toMatchObject({ ok: false, status: 409 });
+    expect(await run(save.saveArticle, f.editor, await edit(id))).toMatchObject({ ok: false, status: 409 });
     expect(await run(st.restoreArticle, f.editor, { id: String(id) })).toMatchObject({ ok: true, tags: [] });
     expect(await row(id)).toMatchObject({ status: "DRAFT", deleted_at: null });
     await run(st.trashArticle, f.editor, { id: String(id) });
@@ -114,7 +117,7 @@ describe("publishing revalidates exactly the places a reader sees", () => {
 
   it("a stale form (someone saved in between) is refused, not silently overwritten", async () => {
     const id = await create(f.editor);
-    const v = (await f.sql<{ v: Date }>("SELECT updated_at AS v FROM articles WHERE id = $1", [id]))[0].v.toISOString();
+    const v = String(await version(id));
     expect(await run(save.saveArticle, f.editor, form({ id: String(id), version: v, title: "첫째" }))).toMatchObject({ ok: true });
     expect(await run(save.saveArticle, f.editor, form({ id: String(id), version: v, title: "둘째" }))).toMatchObject({ ok: false, status: 409 });
     expect((await row(id)).title).toBe("첫째");
@@ -154,7 +157,7 @@ describe("the body is cleaned with the allowlist before it is stored", () => {
 describe("revisions and autosave", () => {
   it("each save keeps a revision and an editor can restore an earlier one", async () => {
     const id = await create(f.editor, { body: "<p>첫 판</p>", intent: "publish" });
-    await run(save.saveArticle, f.editor, form({ id: String(id), body: "<p>둘째 판</p>" }));
+    await run(save.saveArticle, f.editor, await edit(id, { body: "<p>둘째 판</p>" }));
     const revs = await f.sql<{ id: number; body: string }>("SELECT id, body FROM article_revisions WHERE article_id = $1 ORDER BY id", [id]);
     expect(revs.map((r) => r.body)).toEqual(["<p>첫 판</p>", "<p>둘째 판</p>"]);
     const r = await run(st.restoreRevision, f.editor, { revisionId: String(revs[0].id) });
@@ -165,12 +168,12 @@ describe("revisions and autosave", () => {
 
   it("autosave updates a draft in place but never changes a published article behind the editor's back", async () => {
     const draft = await create(f.reporter);
-    expect(await run(save.autosaveArticle, f.reporter, form({ id: String(draft), body: "<p>자동저장 본문</p>" }))).toMatchObject({ ok: true, tags: [] });
+    expect(await run(save.autosaveArticle, f.reporter, await edit(draft, { body: "<p>자동저장 본문</p>" }))).toMatchObject({ ok: true, tags: [] });
     expect((await row(draft)).body).toBe("<p>자동저장 본문</p>");
 
     const live = await create(f.editor, { intent: "publish" });
     for (const text of ["하나", "둘"]) {
-      expect(await run(save.autosaveArticle, f.editor, form({ id: String(live), body: `<p>${text}</p>` }))).toMatchObject({ ok: true, tags: [] });
+      expect(await run(save.autosaveArticle, f.editor, await edit(live, { body: `<p>${text}</p>` }))).toMatchObject({ ok: true, tags: [] });
     }
     expect((await row(live)).body).toBe("<p>본문입니다.</p>");
     const autos = (await revisions(live)).filter((x) => x.kind === "AUTOSAVE");

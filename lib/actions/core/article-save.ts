@@ -6,9 +6,10 @@ import { canEditArticle, isEditor, STAFF, type Actor } from "../../auth/roles";
 import { formatDateTime } from "../../format";
 import { articleFields, autosaveFields, parseChinaDateTime, type ArticleFields } from "../../validations/article";
 import { defineAction, done, fail, type FieldErrors } from "../safe-action";
-import { CONFLICT, IN_BIN, NOT_FOUND, cleanBody, loadArticle, publicTags, snapshot, type ArticleState } from "./article-shared";
+import { CONFLICT, IN_BIN, NOT_FOUND, cleanBody, loadArticle, publicTags, snapshot, writeIfCurrent, type ArticleState } from "./article-shared";
 
-export type SavedArticle = { id: number; version: string; status: string; savedAt: string };
+/** `version` is what the editor's next save must be based on. */
+export type SavedArticle = { id: number; version: number; status: string; savedAt: string };
 
 const MESSAGE = { save: "저장했습니다.", submit: "검토를 요청했습니다.", publish: "게시했습니다.", schedule: "예약했습니다." } as const;
 
@@ -21,13 +22,17 @@ async function checkRefs(input: Pick<ArticleFields, "sectionId" | "coverImageId"
   return Object.keys(errors).length ? errors : null;
 }
 
-/** Loads and checks the article an edit applies to; a failure outcome when it may not. */
-async function editable(actor: Actor, id: number, version: string | undefined) {
+/**
+ * Loads and checks the article an edit applies to; a failure outcome when it may not. The
+ * version compared here is an early, friendly refusal; the write itself checks it again
+ * atomically (writeIfCurrent), which is what two simultaneous saves rely on.
+ */
+async function editable(actor: Actor, id: number, version: number | undefined) {
   const existing = await loadArticle(id);
   if (!existing) return { error: fail(404, NOT_FOUND) };
   if (existing.deletedAt) return { error: fail(409, IN_BIN) };
   if (!canEditArticle(actor, existing)) return { error: fail(403, "이 기사를 고칠 권한이 없습니다.") };
-  if (version && version !== existing.updatedAt.toISOString()) return { error: fail(409, CONFLICT) };
+  if (version !== existing.version) return { error: fail(409, CONFLICT) };
   return { existing };
 }
 
@@ -89,12 +94,14 @@ export const saveArticle = defineAction({
     const kind = input.intent === "publish" || input.intent === "schedule" ? "PUBLISH" : "SAVE";
     const saved = await db.$transaction(async (tx) => {
       const row = before
-        ? await tx.article.update({ where: { id: before.id }, data: { ...content, ...next }, select: { id: true, updatedAt: true } })
-        : await tx.article.create({ data: { ...content, ...next, authorId: actor.id }, select: { id: true, updatedAt: true } });
+        ? await writeIfCurrent(tx, before.id, before.version, { ...content, ...next })
+        : await tx.article.create({ data: { ...content, ...next, authorId: actor.id }, select: { id: true, version: true, updatedAt: true } });
+      if (!row) return null; // another save won between our check and our write: nothing written
       await tx.articleRevision.create({ data: snapshot({ ...content, status: next.status }, row.id, kind, actor.id) });
       return row;
     });
-    const data: SavedArticle = { id: saved.id, version: saved.updatedAt.toISOString(), status: next.status, savedAt: formatDateTime(saved.updatedAt) };
+    if (!saved) return fail(409, CONFLICT);
+    const data: SavedArticle = { id: saved.id, version: saved.version, status: next.status, savedAt: formatDateTime(saved.updatedAt) };
     const message = input.intent === "schedule" ? `${formatDateTime(scheduledAt!)} (중국시간)에 게시되도록 예약했습니다.` : MESSAGE[input.intent];
     return done(message, publicTags(saved.id, before, { ...content, status: next.status, deletedAt: null }), {
       data,
@@ -117,7 +124,7 @@ export const autosaveArticle = defineAction({
     const now = new Date();
     let before: ArticleState | null = null;
     if (input.id) {
-      const r = await editable(actor, input.id, undefined);
+      const r = await editable(actor, input.id, input.version);
       if (r.error) return r.error;
       before = r.existing;
     } else if (!input.title && !input.body.trim()) {
@@ -149,13 +156,17 @@ export const autosaveArticle = defineAction({
       const rev = snapshot({ ...content, status: before.status }, before.id, "AUTOSAVE", actor.id);
       if (recent) await db.articleRevision.update({ where: { id: recent.id }, data: { ...rev, createdAt: now } });
       else await db.articleRevision.create({ data: rev });
-      const data: SavedArticle = { id: before.id, version: before.updatedAt.toISOString(), status: before.status, savedAt: formatDateTime(now) };
+      // The article row is untouched, so its version stays what the editor already has.
+      const data: SavedArticle = { id: before.id, version: before.version, status: before.status, savedAt: formatDateTime(now) };
       return done("게시된 기사는 자동저장본을 따로 보관합니다. '저장'을 눌러야 독자에게 보입니다.", [], { data });
     }
+    // A draft is written in place, and only while it is still the version this text was based
+    // on: an autosave arriving after someone else's save or publish must not put old text back.
     const row = before
-      ? await db.article.update({ where: { id: before.id }, data: content, select: { id: true, updatedAt: true, status: true } })
-      : await db.article.create({ data: { ...content, status: "DRAFT", authorId: actor.id }, select: { id: true, updatedAt: true, status: true } });
-    const data: SavedArticle = { id: row.id, version: row.updatedAt.toISOString(), status: row.status, savedAt: formatDateTime(row.updatedAt) };
+      ? await writeIfCurrent(db, before.id, before.version, content)
+      : await db.article.create({ data: { ...content, status: "DRAFT", authorId: actor.id }, select: { id: true, version: true, updatedAt: true, status: true } });
+    if (!row) return fail(409, CONFLICT);
+    const data: SavedArticle = { id: row.id, version: row.version, status: row.status, savedAt: formatDateTime(row.updatedAt) };
     return done("자동저장했습니다.", [], { data });
   },
 });

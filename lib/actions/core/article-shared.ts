@@ -17,6 +17,7 @@ export const stateSelect = {
   sectionId: true,
   publishedAt: true,
   updatedAt: true,
+  version: true,
   title: true,
   subtitle: true,
   excerpt: true,
@@ -32,6 +33,26 @@ export type ArticleState = Prisma.ArticleGetPayload<{ select: typeof stateSelect
 type Visible = Pick<ArticleState, "sectionId" | "status" | "deletedAt"> | null | undefined;
 
 export const loadArticle = (id: number) => db.article.findUnique({ where: { id }, select: stateSelect });
+
+type Tx = Pick<typeof db, "article">;
+
+/**
+ * Writes `data` only while the row is still at `version` and not in the bin, adding one to
+ * the version in the same UPDATE (`... SET version = version + 1 WHERE id = $1 AND version = $2`):
+ * check and write are one statement, so of two saves based on one version exactly one wins.
+ * Null when someone else wrote first.
+ */
+export async function writeIfCurrent(tx: Tx, id: number, version: number, data: Prisma.ArticleUpdateManyMutationInput) {
+  const rows = await tx.article.updateManyAndReturn({
+    where: { id, version, deletedAt: null },
+    data: { ...data, version: { increment: 1 } },
+    select: { id: true, version: true, updatedAt: true, status: true, sectionId: true, deletedAt: true },
+  });
+  return rows[0] ?? null;
+}
+
+/** For writes that need no check (unpublish, bin): they still move the version on, so a tab opened before is refused. */
+export const BUMP = { version: { increment: 1 } } as const;
 
 const isPublic = (s: Visible) => !!s && s.status === "PUBLISHED" && !s.deletedAt;
 
@@ -81,6 +102,7 @@ export function snapshot(a: Content & { status: ArticleState["status"] }, articl
   };
 }
 
-export const CONFLICT = "다른 사람이 이 기사를 먼저 고쳤습니다. 페이지를 새로 불러온 뒤 다시 저장하세요.";
+export const CONFLICT =
+  "다른 곳에서 이 기사가 먼저 저장되었습니다. 지금 쓰신 글은 화면에 그대로 있으니, 페이지를 새로 불러오기 전에 복사해 두세요.";
 export const IN_BIN = "휴지통에 있는 기사입니다. 먼저 복원하세요.";
 export const NOT_FOUND = "기사를 찾을 수 없습니다.";

@@ -6,7 +6,7 @@ import { canEditArticle, canTrashArticle, EDITORS, STAFF } from "../../auth/role
 import { formatDateTime } from "../../format";
 import { articleId, parseChinaDateTime, revisionInput, scheduleInput } from "../../validations/article";
 import { defineAction, done, fail } from "../safe-action";
-import { IN_BIN, NOT_FOUND, loadArticle, publicTags, snapshot } from "./article-shared";
+import { BUMP, CONFLICT, IN_BIN, NOT_FOUND, loadArticle, publicTags, snapshot, writeIfCurrent } from "./article-shared";
 import { noteBinned, noteRestored } from "../../data/gone";
 
 export const publishArticle = defineAction({
@@ -19,11 +19,14 @@ export const publishArticle = defineAction({
     if (a.deletedAt) return fail(409, IN_BIN);
     if (a.status === "PUBLISHED") return done("이미 게시된 기사입니다.", []);
     if (!a.body.trim() || !a.sourceName) return fail(409, "본문과 출처를 채운 뒤에 게시할 수 있습니다.");
+    // Publishes exactly the text just read (and kept as the revision): if a save slipped in
+    // between, refuse rather than publish words nobody reviewed.
     const after = await db.$transaction(async (tx) => {
-      const r = await tx.article.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: new Date() }, select: { status: true, sectionId: true, deletedAt: true } });
-      await tx.articleRevision.create({ data: snapshot({ ...a, status: "PUBLISHED" }, id, "PUBLISH", actor.id) });
+      const r = await writeIfCurrent(tx, id, a.version, { status: "PUBLISHED", publishedAt: new Date() });
+      if (r) await tx.articleRevision.create({ data: snapshot({ ...a, status: "PUBLISHED" }, id, "PUBLISH", actor.id) });
       return r;
     });
+    if (!after) return fail(409, CONFLICT);
     return done("게시했습니다.", publicTags(id, a, after), { rearm: a.status === "SCHEDULED" });
   },
 });
@@ -41,10 +44,11 @@ export const scheduleArticle = defineAction({
     if (a.deletedAt) return fail(409, IN_BIN);
     if (!a.body.trim() || !a.sourceName) return fail(409, "본문과 출처를 채운 뒤에 예약할 수 있습니다.");
     const after = await db.$transaction(async (tx) => {
-      const r = await tx.article.update({ where: { id }, data: { status: "SCHEDULED", publishedAt: at }, select: { status: true, sectionId: true, deletedAt: true } });
-      await tx.articleRevision.create({ data: snapshot({ ...a, status: "SCHEDULED" }, id, "PUBLISH", actor.id) });
+      const r = await writeIfCurrent(tx, id, a.version, { status: "SCHEDULED", publishedAt: at });
+      if (r) await tx.articleRevision.create({ data: snapshot({ ...a, status: "SCHEDULED" }, id, "PUBLISH", actor.id) });
       return r;
     });
+    if (!after) return fail(409, CONFLICT);
     return done(`${formatDateTime(at)} (중국시간)에 게시되도록 예약했습니다.`, publicTags(id, a, after), { rearm: true });
   },
 });
@@ -57,7 +61,7 @@ export const unpublishArticle = defineAction({
     const a = await loadArticle(id);
     if (!a) return fail(404, NOT_FOUND);
     if (a.status !== "PUBLISHED" && a.status !== "SCHEDULED") return done("게시되거나 예약된 기사가 아닙니다.", []);
-    const after = await db.article.update({ where: { id }, data: { status: "DRAFT" }, select: { status: true, sectionId: true, deletedAt: true } });
+    const after = await db.article.update({ where: { id }, data: { status: "DRAFT", ...BUMP }, select: { status: true, sectionId: true, deletedAt: true } });
     return done(a.status === "SCHEDULED" ? "예약을 취소하고 초안으로 돌렸습니다." : "게시를 취소했습니다. 독자에게 더는 보이지 않습니다.", publicTags(id, a, after), {
       rearm: a.status === "SCHEDULED",
     });
@@ -73,7 +77,7 @@ export const submitArticle = defineAction({
     if (!a) return fail(404, NOT_FOUND);
     if (!canEditArticle(actor, a)) return fail(403, "이 기사를 고칠 권한이 없습니다.");
     if (a.status !== "DRAFT") return done("초안만 검토를 요청할 수 있습니다.", []);
-    await db.article.update({ where: { id }, data: { status: "PENDING" } });
+    await db.article.update({ where: { id }, data: { status: "PENDING", ...BUMP } });
     return done("검토를 요청했습니다.", []);
   },
 });
@@ -87,7 +91,7 @@ export const trashArticle = defineAction({
     if (!a) return fail(404, NOT_FOUND);
     if (a.deletedAt) return done("이미 휴지통에 있습니다.", []);
     if (!canTrashArticle(actor, a)) return fail(403, "이 기사를 지울 권한이 없습니다.");
-    const after = await db.article.update({ where: { id }, data: { deletedAt: new Date() }, select: { status: true, sectionId: true, deletedAt: true } });
+    const after = await db.article.update({ where: { id }, data: { deletedAt: new Date(), ...BUMP }, select: { status: true, sectionId: true, deletedAt: true } });
     noteBinned(id); // 410 at once in this process (proxy.ts); others catch up within seconds
     return done("휴지통으로 옮겼습니다. 휴지통에서 되살릴 수 있습니다.", publicTags(id, a, after), { rearm: a.status === "SCHEDULED" });
   },
@@ -103,7 +107,7 @@ export const restoreArticle = defineAction({
     if (!a) return fail(404, NOT_FOUND);
     if (!a.deletedAt) return done("휴지통에 있는 기사가 아닙니다.", []);
     const status = a.status === "PENDING" ? "PENDING" : "DRAFT";
-    await db.article.update({ where: { id }, data: { deletedAt: null, status } });
+    await db.article.update({ where: { id }, data: { deletedAt: null, status, ...BUMP } });
     noteRestored(id);
     return done("휴지통에서 되살렸습니다 (초안).", []);
   },
@@ -149,10 +153,11 @@ export const restoreRevision = defineAction({
       sectionId: rev.sectionId,
     };
     const after = await db.$transaction(async (tx) => {
-      const r = await tx.article.update({ where: { id: a.id }, data: content, select: { status: true, sectionId: true, deletedAt: true } });
-      await tx.articleRevision.create({ data: snapshot({ ...content, status: a.status }, a.id, "RESTORE", actor.id) });
+      const r = await writeIfCurrent(tx, a.id, a.version, content);
+      if (r) await tx.articleRevision.create({ data: snapshot({ ...content, status: a.status }, a.id, "RESTORE", actor.id) });
       return r;
     });
+    if (!after) return fail(409, CONFLICT);
     return done(`${formatDateTime(rev.createdAt)} 판으로 되돌렸습니다.`, publicTags(a.id, a, after), { redirect: `/admin/articles/${a.id}/edit?restored=1` });
   },
 });

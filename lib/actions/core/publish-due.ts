@@ -1,12 +1,13 @@
 // Publishes every scheduled article whose time has come, in one statement (safe to run from
-// several processes at once: each row flips once), and returns the tags to revalidate.
+// several processes at once: each row flips once), and returns the tags to revalidate. The
+// version moves on too, so an editor's tab opened before the flip cannot autosave over it.
 import "server-only";
 import { db } from "../../db";
 import { tags } from "../../cache-tags";
 
 export async function publishDue(now = new Date()): Promise<{ ids: number[]; tags: string[] }> {
   const rows = await db.$queryRaw<{ id: number; section_id: number }[]>`
-    UPDATE articles SET status = 'PUBLISHED', updated_at = now()
+    UPDATE articles SET status = 'PUBLISHED', updated_at = now(), version = version + 1
      WHERE status = 'SCHEDULED' AND deleted_at IS NULL AND published_at <= ${now}
     RETURNING id, section_id`;
   if (rows.length === 0) return { ids: [], tags: [] };
