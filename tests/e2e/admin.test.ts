@@ -35,6 +35,7 @@ beforeAll(async () => {
 async function signIn(page: Page, who: { email: string; password: string }, path = "/admin") {
   await page.goto(base + path);
   await page.waitForURL(/\/admin\/login\?next=/);
+  await hydrated(page, "form.sign-in-form");
   await page.fill("#f-email", who.email);
   await page.fill("#f-password", who.password);
   await page.click("form.sign-in-form button[type=submit]");
@@ -60,6 +61,7 @@ describe("editors' admin", () => {
       page.on("dialog", (d) => void d.accept(d.type() === "prompt" ? "연길시 새 공원 전경" : undefined));
       // A wrong password gets the generic message, not which of the two was wrong.
       await page.goto(base + "/admin/articles/new");
+      await hydrated(page, "form.sign-in-form"); // a click before is a plain post, slower under load
       await page.fill("#f-email", editor.email);
       await page.fill("#f-password", "not-the-password");
       await page.click("form.sign-in-form button[type=submit]");
