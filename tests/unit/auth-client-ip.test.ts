@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PEER_HEADER, PEER_TOKEN_KEY } from "@/lib/http/client-ip";
 
 // TRUSTED_PROXY is read once, on first use: set before the module under test is loaded.
-process.env.TRUSTED_PROXY = "127.0.0.1";
+process.env.TRUSTED_PROXY = "127.0.0.1,10.0.0.2"; // nginx, and a CDN in front of it
 const TOKEN = "unit-test-peer-token";
 let ip: typeof import("@/lib/auth/client-ip");
 
@@ -29,6 +29,8 @@ describe("signInIp", () => {
 
   it("behind TRUSTED_PROXY, takes the address the proxy appended, not the one the client wrote", () => {
     expect(ip.signInIp(request("127.0.0.1", "6.6.6.6, 198.51.100.9"))).toBe("198.51.100.9");
+    // Through the CDN and nginx: the client is the last address neither of them is.
+    expect(ip.signInIp(request("127.0.0.1", "6.6.6.6, 198.51.100.9, 10.0.0.2"))).toBe("198.51.100.9");
   });
 
   it("reads next-auth's plain header object the same way (authorize)", () => {
