@@ -20,6 +20,7 @@ const rate = Number(arg("rate", "20"));
 const seconds = Number(arg("seconds", "20"));
 const pagePath = arg("page", "/")!;
 const spread = process.argv.includes("--spread");
+const runId = Date.now().toString(36);
 
 if (!base) throw new Error("usage: --base http://127.0.0.1:PORT");
 const host = new URL(base).hostname;
@@ -73,7 +74,8 @@ async function flood(untilMs: number) {
     const n = i++;
     const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", cookie };
     if (spread) headers["x-forwarded-for"] = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-    const body = new URLSearchParams({ csrfToken: token, email: `flood${n % 50}@example.com`, password: `wrong-${n}`, json: "true" });
+    // A new e-mail each time: no per-account block helps, every admitted attempt costs a hash.
+    const body = new URLSearchParams({ csrfToken: token, email: `flood-${runId}-${n}@example.com`, password: `wrong-${n}`, json: "true" });
     pending.push(
       timed(`${base}/api/auth/callback/credentials`, { method: "POST", headers, body, redirect: "manual" })
         .then((r) => {
