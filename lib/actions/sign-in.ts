@@ -6,9 +6,9 @@
 import { z } from "zod";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { clientIp } from "../auth/client-ip";
-import { verifyCredentials } from "../auth/credentials";
-import { endSession, safeNext, startSession } from "../auth/session";
+import { verifySignIn } from "../auth/credentials";
+import { endSession, getActor, safeNext, startSession } from "../auth/session";
+import { bumpSessionVersion } from "../data/admin-auth";
 import { signInInput } from "../validations/sign-in";
 import type { FormState } from "./perform";
 
@@ -16,13 +16,17 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   const values = { email: String(form.get("email") ?? ""), next: String(form.get("next") ?? "") };
   const parsed = signInInput.safeParse({ email: form.get("email"), password: form.get("password"), next: form.get("next") ?? undefined });
   if (!parsed.success) return { ok: false, status: 400, message: "이메일과 비밀번호를 입력하세요.", errors: z.flattenError(parsed.error).fieldErrors, values };
-  const r = await verifyCredentials(parsed.data.email, parsed.data.password, clientIp(await headers()));
+  const r = await verifySignIn(await headers(), parsed.data.email, parsed.data.password);
   if (!r.ok) return { ok: false, status: r.throttled ? 429 : 401, message: r.message, values };
-  await startSession(r.user);
+  await startSession(r.user, r.sessionVersion);
   redirect(safeNext(parsed.data.next));
 }
 
+/** Signing out ends every session of the account (the version in all its tokens is now stale):
+ *  simpler than a list of revoked tokens, and a lost phone's session ends with it. */
 export async function signOutAction(): Promise<void> {
+  const actor = await getActor();
+  if (actor) await bumpSessionVersion(actor.id);
   await endSession();
   redirect("/admin/login?signedOut=1");
 }

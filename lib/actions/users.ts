@@ -2,6 +2,7 @@
 // Server actions of account management (admins) and of one's own password, see ./core/users.ts.
 import { perform, type FormState } from "./perform";
 import * as u from "./core/users";
+import { getActor, startSession } from "../auth/session";
 
 type S = FormState;
 
@@ -14,6 +15,11 @@ export async function setUserRoleAction(_p: S, form: FormData) {
 export async function setUserDisabledAction(_p: S, form: FormData) {
   return perform(u.setUserDisabled, form);
 }
+/** A new password ends every session of the account; this one goes on under a fresh token
+ *  (the current password was just proven, so its lifetime starts again too). */
 export async function changeOwnPasswordAction(_p: S, form: FormData) {
-  return perform(u.changeOwnPassword, form);
+  const actor = await getActor();
+  const r = await perform(u.changeOwnPassword, form);
+  if (r.ok && actor && r.data) await startSession(actor, r.data.sessionVersion);
+  return { ...r, data: undefined };
 }

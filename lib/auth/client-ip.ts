@@ -1,18 +1,27 @@
-// The client's address as the last proxy saw it. Next.js fills X-Forwarded-For from the
-// socket only when it is absent, and a reverse proxy (nginx `proxy_add_x_forwarded_for`)
-// appends the address it saw, so the last entry is the one a client cannot forge once a
-// proxy is in front. Only ever stored hashed.
-import { createHash } from "node:crypto";
+// The client a sign-in attempt is counted against, by the one address rule of the site
+// (lib/http/client-ip.ts: the stamped socket address; X-Forwarded-For only from TRUSTED_PROXY),
+// so that a forged header cannot make every guess look like a new client.
+import { createHmac } from "node:crypto";
+import { commentSettings } from "../comments/config";
+import { clientIp, ipKey } from "../http/client-ip";
 
-type HeaderBag = { get(name: string): string | null };
+type HeaderSource = { get(name: string): string | null };
 
-export function clientIp(h: HeaderBag): string {
-  const xff = h.get("x-forwarded-for");
-  const last = xff?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last || h.get("x-real-ip") || "unknown";
+/** next-auth hands `authorize` a plain object of lower-case header names. */
+export function headerBag(plain: Record<string, string | string[] | undefined>): HeaderSource {
+  return {
+    get(name) {
+      const v = Object.hasOwn(plain, name.toLowerCase()) ? plain[name.toLowerCase()] : undefined;
+      return Array.isArray(v) ? v.join(", ") : (v ?? null);
+    },
+  };
 }
 
-/** One-way hash (salted with the app secret) so that raw addresses are never stored. */
-export function hashIp(ip: string, secret: string): string {
-  return createHash("sha256").update(`${secret}:login:${ip}`).digest("hex").slice(0, 32);
+export function signInIp(headers: HeaderSource): string {
+  return clientIp(headers, commentSettings().trustedProxies);
+}
+
+/** One-way key of a client (an IPv6 /64 is one client) under `secret`; raw addresses are never stored. */
+export function addressHash(ip: string, secret: string, scope = ""): string {
+  return createHmac("sha256", secret).update(`${scope}|${ipKey(ip)}`).digest("hex").slice(0, 32);
 }

@@ -3,17 +3,15 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
-import { encode } from "next-auth/jwt";
-import { findActiveStaff } from "../data/admin-auth";
-import { authOptions, sessionCookie, SESSION_MAX_AGE } from "./options";
+import { sessionCookie } from "./options";
 import type { Actor } from "./roles";
-import { authSecret } from "./secret";
+import { actorFromToken, issueSessionToken, SESSION_MAX_AGE } from "./session-token";
 
+// The cookie is read directly rather than through getServerSession, which would re-issue it
+// with a later expiry on every request; the token's own sign-in time bounds its life.
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(await authOptions()).catch(() => null);
-  const id = Number((session?.user as { id?: string } | undefined)?.id);
-  return Number.isInteger(id) && id > 0 ? findActiveStaff(id) : null;
+  const token = (await cookies()).get(sessionCookie.name)?.value;
+  return actorFromToken(token);
 });
 
 /** For pages under /admin: the actor, or a redirect to the sign-in page that comes back here. */
@@ -23,13 +21,9 @@ export async function requireActor(back = "/admin"): Promise<Actor> {
   return actor;
 }
 
-/** Writes next-auth's session cookie for `user` (the sign-in form is a server action). */
-export async function startSession(user: Actor): Promise<void> {
-  const token = await encode({
-    token: { sub: String(user.id), name: user.name, email: user.email, role: user.role },
-    secret: await authSecret(),
-    maxAge: SESSION_MAX_AGE,
-  });
+/** Writes next-auth's session cookie for `user` at session `version` (the sign-in form is a server action). */
+export async function startSession(user: Actor, version: number): Promise<void> {
+  const token = await issueSessionToken(user, version);
   (await cookies()).set(sessionCookie.name, token, { ...sessionCookie.options, maxAge: SESSION_MAX_AGE });
 }
 

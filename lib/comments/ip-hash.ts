@@ -3,21 +3,12 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Db } from "./db-type";
 import { commentSettings } from "./config";
+import { ipKey } from "../http/client-ip";
+
+// ipKey lives with the address rule it belongs to; re-exported for existing imports.
+export { ipKey };
 
 const SETTING_KEY = "comment_ip_secret";
-
-/**
- * The part of an address that identifies one client: an IPv4 address, or the /64 prefix of
- * an IPv6 one (a single home or phone gets a whole /64 and could rotate through it).
- */
-export function ipKey(ip: string): string {
-  if (!ip.includes(":")) return ip;
-  const [head, tail = ""] = ip.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
-}
 
 export function hashIp(secret: string, ip: string): string {
   return createHmac("sha256", secret).update(ipKey(ip)).digest("hex");

@@ -1,4 +1,4 @@
-// Reads and writes behind sign-in: accounts with their hash, throttle rows, the session secret.
+// Reads and writes behind sign-in: accounts with their hash, session versions, the session secret.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
@@ -7,7 +7,7 @@ import type { Actor } from "../auth/roles";
 export async function findUserForSignIn(email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true, sessionVersion: true },
   });
 }
 
@@ -18,21 +18,21 @@ export async function findActiveStaff(id: number): Promise<Actor | null> {
   return u && !u.disabled ? { id: u.id, email: u.email, name: u.name, role: u.role } : null;
 }
 
-export async function recentFailures(email: string, ipHash: string, since: Date) {
-  const [byEmail, byIp] = await Promise.all([
-    db.loginAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    db.loginAttempt.count({ where: { ipHash, succeeded: false, createdAt: { gte: since } } }),
-  ]);
-  return { byEmail, byIp };
+/** As findActiveStaff, for a session issued at `version`: any later bump has ended it. */
+export async function findSessionActor(id: number, version: number): Promise<Actor | null> {
+  const u = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true } });
+  return u && !u.disabled && u.sessionVersion === version ? { id: u.id, email: u.email, name: u.name, role: u.role } : null;
 }
 
-export async function recordAttempt(email: string, ipHash: string, succeeded: boolean) {
-  await db.loginAttempt.create({ data: { email, ipHash, succeeded } });
-  if (succeeded) {
-    // A successful sign-in forgives the account's earlier failures; old rows are pruned here
-    // so the table never grows without bound.
-    await db.loginAttempt.deleteMany({ where: { OR: [{ email, succeeded: false }, { createdAt: { lt: new Date(Date.now() - 86_400_000) } }] } });
-  }
+/** Ends every session of the account (sign-out, new password, new role, disabled); returns the new version. */
+export async function bumpSessionVersion(id: number): Promise<number> {
+  const u = await db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  return u.sessionVersion;
+}
+
+/** Replaces an outdated hash after a successful sign-in, unless the password changed meanwhile. */
+export async function upgradePasswordHash(id: number, oldHash: string, newHash: string): Promise<void> {
+  await db.user.updateMany({ where: { id, passwordHash: oldHash }, data: { passwordHash: newHash } });
 }
 
 /** A value generated once and kept in `settings` (first writer wins across processes). */

@@ -58,3 +58,16 @@ export function clientIp(headers: HeaderSource, trusted: readonly string[]): str
   const peer = stampedPeer(headers);
   return resolveClientIp(peer, headers.get("x-forwarded-for"), trusted);
 }
+
+/**
+ * The part of an address that identifies one client: an IPv4 address, or the /64 prefix of
+ * an IPv6 one (a single home or phone gets a whole /64 and could rotate through it).
+ */
+export function ipKey(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const [head, tail = ""] = ip.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}

@@ -1,8 +1,8 @@
-// Sign-in: passwords hashed with bcrypt and never selected by default, one generic message
-// for a wrong e-mail or a wrong password, failures throttled per account and per IP in
-// PostgreSQL, a session secret generated once and kept, and the first admin of an empty
-// database created with a random password.
-import bcrypt from "bcryptjs";
+// Sign-in: passwords hashed with argon2id and never selected by default, one generic message
+// for a wrong e-mail or a wrong password, failures throttled per account and per address in
+// PostgreSQL (more in auth-throttle.test.ts), a session secret generated once and kept, and
+// the first admin of an empty database created with a random password.
+import { verify } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUserAt, ensureInitialAdmin } from "../../lib/auth/bootstrap";
 import { adminFixture, type Fixture } from "./admin-fixtures";
@@ -10,19 +10,21 @@ import { migratedDatabase, withClient } from "../support/db";
 
 let f: Fixture;
 let cred: typeof import("../../lib/auth/credentials");
+let policy: typeof import("../../lib/auth/throttle");
 
 beforeAll(async () => {
   delete process.env.NEXTAUTH_SECRET;
   delete process.env.AUTH_SECRET;
   f = await adminFixture("int_admin_auth");
   cred = await import("../../lib/auth/credentials");
+  policy = await import("../../lib/auth/throttle");
 });
 
 describe("accounts", () => {
-  it("stores a bcrypt hash (cost 12) and the client never selects it by default", async () => {
+  it("stores an argon2id hash and the client never selects it by default", async () => {
     const [u] = await f.sql<{ password_hash: string }>("SELECT password_hash FROM users WHERE id = $1", [f.editor.id]);
-    expect(u.password_hash).toMatch(/^\$2[aby]\$12\$/);
-    expect(await bcrypt.compare("editor-password-1", u.password_hash)).toBe(true);
+    expect(u.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verify(u.password_hash, "editor-password-1")).toBe(true);
     const { db } = await import("../../lib/db");
     const row = await db.user.findUnique({ where: { id: f.editor.id } });
     expect(row).not.toHaveProperty("passwordHash");
@@ -54,27 +56,28 @@ describe("verifyCredentials", () => {
     expect(await cred.verifyCredentials("reporter2@example.com", "reporter-password-1", "203.0.113.3")).toMatchObject({ ok: false, message: cred.BAD_CREDENTIALS });
   });
 
-  it("throttles an account after 5 failures, even with the right password, from any IP", async () => {
-    for (let i = 0; i < cred.THROTTLE.perAccount; i++) {
-      expect(await cred.verifyCredentials("reporter@example.com", `guess-${i}`, `198.51.100.${i + 1}`)).toMatchObject({ throttled: false });
+  it("refuses an account to new addresses after 5 failures, even with the right password, until the delay has passed", async () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    for (let i = 0; i < policy.THROTTLE.account.free; i++) {
+      expect(await cred.verifyCredentials("reporter@example.com", `guess-${i}`, `198.51.100.${i + 1}`, now)).toMatchObject({ throttled: false });
     }
-    const r = await cred.verifyCredentials("reporter@example.com", "reporter-password-1", "198.51.100.99");
-    expect(r).toEqual({ ok: false, message: cred.THROTTLED, throttled: true });
-    // Once the window has passed, the right password works again.
-    await f.sql("UPDATE login_attempts SET created_at = created_at - interval '16 minutes' WHERE email = 'reporter@example.com'");
-    expect(await cred.verifyCredentials("reporter@example.com", "reporter-password-1", "198.51.100.99")).toMatchObject({ ok: true });
+    const r = await cred.verifyCredentials("reporter@example.com", "reporter-password-1", "198.51.100.99", now);
+    expect(r).toMatchObject({ ok: false, throttled: true, message: cred.throttledMessage(1) });
+    const later = new Date(now.getTime() + policy.blockMs("account", policy.THROTTLE.account.free));
+    expect(await cred.verifyCredentials("reporter@example.com", "reporter-password-1", "198.51.100.99", later)).toMatchObject({ ok: true });
   });
 
-  it("throttles an IP after 20 failures across accounts", async () => {
-    for (let i = 0; i < cred.THROTTLE.perIp; i++) await cred.verifyCredentials(`spray${i}@example.com`, "password123", "192.0.2.7");
-    expect(await cred.verifyCredentials("admin@example.com", "admin-password-1", "192.0.2.7")).toMatchObject({ ok: false, throttled: true });
-    expect(await cred.verifyCredentials("admin@example.com", "admin-password-1", "192.0.2.8")).toMatchObject({ ok: true });
+  it("refuses an address after 10 failures across accounts", async () => {
+    const now = new Date("2026-12-01T01:00:00Z");
+    for (let i = 0; i < policy.THROTTLE.address.free; i++) await cred.verifyCredentials(`spray${i}@example.com`, "password123", "192.0.2.7", now);
+    expect(await cred.verifyCredentials("admin@example.com", "admin-password-1", "192.0.2.7", now)).toMatchObject({ ok: false, throttled: true });
+    expect(await cred.verifyCredentials("admin@example.com", "admin-password-1", "192.0.2.8", now)).toMatchObject({ ok: true });
   });
 
   it("never stores raw IP addresses", async () => {
-    const rows = await f.sql<{ ip_hash: string }>("SELECT DISTINCT ip_hash FROM login_attempts");
+    const rows = await f.sql<{ key: string }>("SELECT key FROM login_throttle WHERE kind = 'address'");
     expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) expect(r.ip_hash).toMatch(/^[0-9a-f]{32}$/);
+    for (const r of rows) expect(r.key).toMatch(/^[0-9a-f]{32}$/);
   });
 });
 
@@ -99,7 +102,7 @@ describe("ensureInitialAdmin", () => {
     const rows = await withClient(url, async (c) => (await c.query("SELECT role, password_hash FROM users")).rows);
     expect(rows).toHaveLength(1);
     expect(rows[0].role).toBe("ADMIN");
-    expect(await bcrypt.compare(first!.password, rows[0].password_hash)).toBe(true);
+    expect(await verify(rows[0].password_hash, first!.password)).toBe(true);
 
     const other = await migratedDatabase("int_admin_bootstrap2");
     expect((await ensureInitialAdmin(other))!.password).not.toBe(first!.password);
