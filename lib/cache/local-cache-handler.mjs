@@ -8,6 +8,9 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 /** @type {typeof import("next/dist/server/lib/incremental-cache/file-system-cache").default} */
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
+// Next remembers each rendered URL's revalidate time in a process-wide Map that nothing ever
+// trims (16.4); for an answer we do not keep, the remembered time is forgotten too.
+const { SharedCacheControls } = require("next/dist/server/lib/incremental-cache/shared-cache-controls.external.js");
 
 // What a cached read (`unstable_cache`) returns for "not found" in lib/data: null or nothing.
 const EMPTY_BODIES = new Set(["null", "[]", undefined]);
@@ -34,6 +37,7 @@ export default class LocalCacheHandler extends FileSystemCache {
 
   /** @type {FileSystemCache["set"]} */
   async set(key, data, ctx) {
-    if (keepable(data)) await super.set(key, data, ctx);
+    if (keepable(data)) return super.set(key, data, ctx);
+    SharedCacheControls.cacheControls.delete(key);
   }
 }
