@@ -93,7 +93,7 @@ function missingUrl(n: number, ctx: { article: number; slug: string; legacyBoard
 
 async function flood(count: number, from: string, offset: number, ctx: Parameters<typeof missingUrl>[1]): Promise<Record<number, number>> {
   const statuses: Record<number, number> = {};
-  const BATCH = 25;
+  const BATCH = 10;
   for (let i = 0; i < count; i += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, count - i) }, (_, j) => missingUrl(offset + i + j, ctx));
     for (const s of await Promise.all(batch.map((u) => request(u.path, from, u.method)))) statuses[s] = (statuses[s] ?? 0) + 1;
@@ -112,19 +112,22 @@ describe("bounded by design", () => {
       const pid = serverPid();
       const from = "127.0.0.77";
 
-      // Warm up first: the server loads each route's code on its first request.
-      await flood(400, from, 0, ctx);
+      // Warm up first: the server loads each route's code on its first request, and V8 grows
+      // its heap to the size these parallel renders need (measured: +200 MB in the first
+      // 2,000, then flat). What must not grow is what stays after that.
+      await flood(2000, from, 0, ctx);
       const files0 = folderSize(DIST_DIR);
       const rss0 = rssBytes(pid);
 
-      const statuses = await flood(5000, from, 400, ctx);
+      const statuses = await flood(5000, from, 2000, ctx);
       const files1 = folderSize(DIST_DIR);
       const rss1 = rssBytes(pid);
       console.log(`[bounded] statuses ${JSON.stringify(statuses)}; files ${files0.files} → ${files1.files}, bytes ${files0.bytes} → ${files1.bytes}; RSS ${(rss0 / 2 ** 20).toFixed(1)} → ${(rss1 / 2 ** 20).toFixed(1)} MB`);
 
-      // Every answer says "not there" (301 only for the non-canonical list forms, 429 once the
-      // address has searched too often); nothing failed.
-      expect(Object.keys(statuses).map(Number).every((s) => [301, 404, 429].includes(s)), JSON.stringify(statuses)).toBe(true);
+      // Every answer says "not there" (a search's first page says "no results" with 200; 429
+      // once the address has searched too often); nothing failed.
+      expect(Object.keys(statuses).map(Number).every((s) => [200, 301, 404, 429].includes(s)), JSON.stringify(statuses)).toBe(true);
+      expect(statuses[404]).toBeGreaterThan(4000);
       expect(files1.files - files0.files).toBe(0);
       expect(files1.bytes - files0.bytes).toBeLessThanOrEqual(0);
       expect(rss1 - rss0).toBeLessThan(64 * 2 ** 20);
