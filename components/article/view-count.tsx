@@ -1,6 +1,7 @@
 "use client";
 // 조회 on a cached page: the page ships the count it was rendered with, and this island
-// reports one view per visit (sessionStorage) and shows the live figure the server returns.
+// reports the visit once per tab session (sessionStorage) and shows the live figure the
+// server returns. The server decides what counts: one view per address, article and day.
 import { useEffect, useState } from "react";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
@@ -19,7 +20,8 @@ export function ViewCount({ articleId, initial }: { articleId: number; initial: 
     fetch(`/api/views/${articleId}`, { method: seen ? "GET" : "POST", signal: ctrl.signal, cache: "no-store" })
       .then((r) => (r.ok ? r.json() : null))
       .then((d: { views?: number } | null) => {
-        if (d && typeof d.views === "number") setViews(d.views);
+        if (!d || typeof d.views !== "number") return; // 429 or gone: keep the rendered figure
+        setViews(d.views);
         try {
           sessionStorage.setItem(key, "1");
         } catch {}

@@ -1,0 +1,19 @@
+// Searches are rendered per request and run SQL, so each address gets SEARCH_LIMIT of them
+// per minute. Checked in proxy.ts: a page cannot answer 429 in the App Router.
+import "server-only";
+import { db } from "../db";
+import { commentSettings } from "../comments/config";
+import { clientIpHash } from "../comments/ip-hash";
+import { clientIp } from "../http/client-ip";
+import { hit, type Limit, type Verdict } from "../limits/rate-limit";
+
+export const SEARCH_LIMIT: Limit = { bucket: "search", max: 30, windowSeconds: 60 };
+
+type HeaderSource = { get(name: string): string | null };
+
+/** Counts one search of this request's client; the empty form (no words) costs nothing. */
+export async function checkSearchLimit(headers: HeaderSource, query: string | null): Promise<Verdict> {
+  if (!query?.trim()) return { ok: true };
+  const key = await clientIpHash(db, clientIp(headers, commentSettings().trustedProxies));
+  return hit(db, SEARCH_LIMIT, key);
+}
