@@ -12,6 +12,19 @@ const POST_ROUTES = /^\/(api\/|admin\/images\/upload$|admin\/publish-due$)/;
 // Server actions come with a Next-Action header (JavaScript) or as a form post (without it).
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
 
+/**
+ * The request target as a path: `GET http://host/path` (absolute-form, which HTTP/1.1 servers
+ * must accept) becomes `/path`, so that its host, which a client chooses freely, never reaches
+ * Next's redirects. Null for anything else that is not a path (`GET *`, `GET path`).
+ */
+export function originForm(url: string): string | null {
+  if (url.startsWith("/")) return url; // `//x` too: Next redirects it to `/x`, on this host
+  if (!/^https?:\/\//i.test(url)) return null;
+  const m = /^https?:\/\/[^/?#]*([^#]*)/i.exec(url)!;
+  const rest = m[1] || "/";
+  return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
 /** True when every percent-escape in the URL decodes to UTF-8 (Next would throw on the rest). */
 export function wellFormedUrl(url: string): boolean {
   if (!url.includes("%")) return true;
@@ -23,10 +36,11 @@ export function wellFormedUrl(url: string): boolean {
   }
 }
 
+/** `url` in origin-form (see originForm). */
 export function guardRequest(method: string, url: string, header: (name: string) => string | undefined): GuardAnswer | null {
   if (method === "OPTIONS") return { status: 204, allow: `${PAGE_METHODS}, OPTIONS` };
   if (method !== "GET" && method !== "HEAD" && method !== "POST") return { status: 405, allow: PAGE_METHODS };
-  if (!wellFormedUrl(url)) return { status: 400 };
+  if (!url.startsWith("/") || !wellFormedUrl(url)) return { status: 400 };
   if (method === "POST" && !header("next-action") && !FORM_TYPES.test(header("content-type") ?? "")) {
     const path = url.split("?", 1)[0];
     if (!POST_ROUTES.test(path)) return { status: 405, allow: "GET, HEAD" };

@@ -9,7 +9,7 @@
 import http from "node:http";
 import https from "node:https";
 import { databaseRecentlyUnreachable, RETRY_AFTER_SECONDS } from "./db-outage";
-import { guardPage, guardRequest, plainPage } from "./request-guard";
+import { guardPage, guardRequest, originForm, plainPage } from "./request-guard";
 import { unavailable } from "./unavailable-text";
 import { hstsHeader, STATIC_SECURITY_HEADERS } from "./security-headers.mjs";
 
@@ -27,7 +27,9 @@ export function installServerHooks(siteUrl = process.env.SITE_URL): void {
     proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
       if (event !== "request") return emit.call(this, event, ...args);
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-      const answer = guardRequest(req.method ?? "GET", req.url ?? "/", (n) => req.headers[n] as string | undefined);
+      const path = originForm(req.url ?? "");
+      if (path !== null) req.url = path;
+      const answer = guardRequest(req.method ?? "GET", path ?? "", (n) => req.headers[n] as string | undefined);
       if (!answer) return emit.call(this, event, ...args);
       // Next never sees this request, so its configured headers must be added here.
       for (const h of STATIC_SECURITY_HEADERS) res.setHeader(h.key, h.value);

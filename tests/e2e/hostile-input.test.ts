@@ -56,6 +56,9 @@ const rows: Row[] = [
   { method: "POST", path: (f) => `/articles/${f.id}`, body: "--x\r\njunk", headers: { "next-action": "0".repeat(42), "content-type": "multipart/form-data; boundary=x" }, status: 400 },
   { method: "OPTIONS", path: (f) => `/articles/${f.id}`, status: 204 },
   { method: "PUT", path: () => "/", status: 405 },
+  { path: () => "*", status: 400 },
+  { path: (f) => `http://evil.example/articles/0${f.id}`, status: 301, location: (f) => `/articles/${f.id}` },
+  { path: () => "//evil.example/x", status: 308, location: () => "/evil.example/x" },
   // Comment pages
   { path: (f) => `/articles/${f.id}/comments/p/1`, status: 301, location: (f) => `/articles/${f.id}#comments` },
   { path: (f) => `/articles/${f.id}/comments/p/0`, status: 404 },

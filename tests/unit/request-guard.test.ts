@@ -1,7 +1,7 @@
 // What the server answers before Next sees a request: malformed percent-escapes are a 400
 // (Next would throw while decoding route parameters: a 500), methods no page takes are a 405.
 import { describe, expect, it } from "vitest";
-import { guardRequest, wellFormedUrl } from "@/lib/http/request-guard";
+import { guardRequest, originForm, wellFormedUrl } from "@/lib/http/request-guard";
 
 const none = () => undefined;
 const headers = (h: Record<string, string>) => (n: string) => h[n];
@@ -15,6 +15,16 @@ describe("request guard", () => {
     for (const url of ["/", "/articles/12", "/articles/%00", "/categories/%EA%B2%BD%EC%A0%9C", "/search?q=%25", "/media/..%2f..%2fetc%2fpasswd"]) {
       expect([url, guardRequest("GET", url, none)]).toEqual([url, null]);
     }
+  });
+
+  it("takes the path of absolute-form targets (their host is the client's choice) and refuses non-paths", () => {
+    expect(originForm("http://evil.example/articles/0123?x=1#f")).toBe("/articles/0123?x=1");
+    expect(originForm("HTTPS://evil.example")).toBe("/");
+    expect(originForm("http://evil.example?page=1")).toBe("/?page=1");
+    expect(originForm("/archive?page=2")).toBe("/archive?page=2");
+    expect(originForm("*")).toBeNull();
+    expect(originForm("articles/1")).toBeNull();
+    expect(guardRequest("GET", "", none)).toEqual({ status: 400 });
   });
 
   it("answers 405 to methods no route takes, 204 with Allow to OPTIONS", () => {
