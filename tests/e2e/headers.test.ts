@@ -122,10 +122,10 @@ describe("the Content-Security-Policy in real Chromium", () => {
         return !!el && el.complete && el.naturalWidth > 0;
       });
 
-      const para = page.locator("article p").first();
+      const para = page.locator(".article-body").first();
       const size = () => para.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       const before = await size();
-      await page.getByRole("button", { name: /크게|확대|가\+/ }).first().click();
+      await page.getByRole("button", { name: "글자 크게" }).click();
       await expect.poll(size, { timeout: 5_000 }).toBeGreaterThan(before);
 
       // The server action runs (a wrong code is refused in place, without a reload).
@@ -145,10 +145,15 @@ describe("the Content-Security-Policy in real Chromium", () => {
       const violations = await watchCsp(page);
       const res = await page.goto(`${base}/admin/login`, { waitUntil: "load" });
       expect(res?.headers()["content-security-policy"]).toContain("'strict-dynamic'");
+      // Hydrated: React has attached itself to the form (only possible if its scripts ran).
+      await page.waitForFunction(() => {
+        const form = document.querySelector("form.sign-in-form");
+        return !!form && Object.keys(form).some((k) => k.startsWith("__react"));
+      });
       await page.getByLabel(/이메일/).fill("nobody@example.com");
       await page.getByLabel(/비밀번호/).fill("wrong-password-123");
       await page.getByRole("button", { name: /로그인/ }).click();
-      await page.waitForSelector('[role="alert"]:not(:empty), .error:not(:empty)');
+      await page.waitForSelector(".form-message.is-error:not(:empty)");
       expect(await violations()).toEqual([]);
     });
   });

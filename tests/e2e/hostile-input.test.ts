@@ -53,7 +53,9 @@ const rows: Row[] = [
   { method: "POST", path: (f) => `/articles/${f.id}`, body: "\u0000\uffff", headers: { "content-type": "application/octet-stream" }, status: 405 },
   { method: "POST", path: (f) => `/articles/${f.id}`, body: "junk", headers: { "next-action": "deadbeef", "content-type": "text/plain" }, status: 400 },
   { method: "POST", path: () => "/", body: "junk", headers: { "next-action": "x'\"<>", "content-type": "text/plain" }, status: 400 },
-  { method: "POST", path: (f) => `/articles/${f.id}`, body: "--x\r\njunk", headers: { "next-action": "0".repeat(42), "content-type": "multipart/form-data; boundary=x" }, status: 400 },
+  // A well-formed action id this build does not know: Next's 409 "Server Action unavailable"
+  // (what a page open across a deployment meets), which its client turns into a reload.
+  { method: "POST", path: (f) => `/articles/${f.id}`, body: "--x\r\njunk", headers: { "next-action": "0".repeat(42), "content-type": "multipart/form-data; boundary=x" }, status: 409 },
   { method: "OPTIONS", path: (f) => `/articles/${f.id}`, status: 204 },
   { method: "PUT", path: () => "/", status: 405 },
   { path: () => "*", status: 400 },
@@ -70,6 +72,7 @@ const rows: Row[] = [
   // Sections
   { path: () => `/categories/${BROKEN}`, status: 400 },
   { path: () => "/categories/no-such-section", status: 404 },
+  { path: () => "/categories/%00", status: 404 },
   { path: () => `/categories/${JAMO}`, status: 404 },
   { path: (f) => `/categories/${f.slug}?page=0`, status: 404 },
   { path: (f) => `/categories/${f.slug}?page=-1`, status: 404 },
@@ -96,6 +99,8 @@ const rows: Row[] = [
   { path: () => `/search?q=${encodeURIComponent("경제")}`, status: 200 },
   { path: () => `/search?q=${LONG}`, status: 200 },
   { path: () => "/search?q=%00", status: 200 },
+  { path: () => "/search?q=a%00b%07", status: 200 },
+  { path: () => "/search?q=a&section=%00", status: 404 },
   { path: () => `/search?q=${JAMO}`, status: 200 },
   { path: () => "/search?q=..%2f..%2fetc%2fpasswd", status: 200 },
   { path: () => "/search?q=a&page=0", status: 404 },
