@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { READER_CSP, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers.mjs";
 
 /** @type {import('next').NextConfig} */
 const pageQuery = [{ type: "query", key: "page", value: "(?<page>.*)" }];
@@ -23,6 +24,15 @@ const nextConfig = {
   // `?page=N` is the public URL; the pages behind it take the number as a path segment so
   // that each page is rendered once and served from the cache (searchParams would force a
   // render per request).
+  // Security headers (lib/http/security-headers.mjs) from the routes manifest: applied to
+  // cached pages too, at no cost per request. /admin gets its nonce policy from proxy.ts;
+  // HSTS depends on SITE_URL at run time and is added by lib/http/request-guard.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/((?!admin(?:/|$)).*)", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
+    ];
+  },
   async rewrites() {
     return {
       beforeFiles: [

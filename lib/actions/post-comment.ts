@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { updateTag } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "../db";
+import { db, isDatabaseUnreachable } from "../db";
 import { tags } from "../cache-tags";
 import { CAPTCHA_COOKIE } from "../captcha/cookie";
 import { commentSettings } from "../comments/config";
@@ -14,6 +14,8 @@ import type { CommentFormState } from "../comments/form-state";
 import { clientIpHash } from "../comments/ip-hash";
 import { submitComment } from "../comments/post";
 import { clientIp } from "../http/client-ip";
+
+const DB_DOWN_MESSAGE = "지금은 서버 점검 또는 장애로 댓글을 받을 수 없습니다. 쓰신 내용은 그대로 두었으니 잠시 후 다시 올려주세요.";
 
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 
@@ -29,8 +31,11 @@ export async function postComment(prev: CommentFormState, form: FormData): Promi
     const input = { articleId: text(form.get("articleId")), ...values, captcha: text(form.get("captcha")) };
     outcome = await submitComment(db, input, { ipHash, challengeId });
   } catch (e) {
-    console.error("[comments] posting a comment failed", e);
-    return { status: "error", message: "댓글을 저장하지 못했습니다. 잠시 후 다시 올려주세요.", values, captchaKey: randomUUID() };
+    // Nothing half-written: the insert is one transaction (lib/comments/post.ts), and the
+    // reader keeps the typed text (values) to post again.
+    const down = isDatabaseUnreachable(e);
+    console.error(`[comments] posting a comment failed${down ? " (database unreachable)" : ""}:`, down ? (e as Error).message : e);
+    return { status: "error", message: down ? DB_DOWN_MESSAGE : "댓글을 저장하지 못했습니다. 잠시 후 다시 올려주세요.", values, captchaKey: randomUUID() };
   }
   if (!outcome.ok) {
     return { status: "error", message: outcome.message, errors: outcome.errors, values, captchaKey: outcome.freshCaptcha ? randomUUID() : prev.captchaKey };

@@ -35,9 +35,11 @@ export function firstParam(raw: string | string[] | undefined): string {
   return (Array.isArray(raw) ? raw[0] : raw) ?? "";
 }
 
-/** Cut to `max` characters (code points, so a character outside the BMP is never split). */
+/** Cut to `max` characters (code points, so a character outside the BMP is never split).
+ *  Control characters count as spaces: PostgreSQL refuses NUL in text (a 500 for `?q=%00`). */
 export function cutQuery(raw: string, max = MAX_QUERY_LENGTH): { text: string; cut: boolean } {
-  const chars = Array.from(raw.normalize("NFC").replace(/\s+/g, " ").trim());
+  // eslint-disable-next-line no-control-regex
+  const chars = Array.from(raw.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/\s+/g, " ").trim());
   if (chars.length <= max) return { text: chars.join(""), cut: false };
   return { text: chars.slice(0, max).join("").trim(), cut: true };
 }

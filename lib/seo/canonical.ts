@@ -1,11 +1,13 @@
 // Non-canonical forms of reader URLs and where they permanently redirect (used by proxy.ts):
 // `/articles/0123` → `/articles/123`, `/archive?page=1` → `/archive`, `?page=007` →
-// `?page=7`, and the internal paths behind the `?page=N` rewrites (`/archive/p/3`) → the
+// `?page=7`, `/articles/7/comments/p/1` → `/articles/7#comments` (page 1 of the comments is
+// the article) and `/comments/p/02` → `/comments/p/2`, and the internal paths behind the `?page=N` rewrites (`/archive/p/3`) → the
 // public URL, so that every page has exactly one address.
 import { parsePage } from "../pagination";
 import { parseId } from "../route-params";
 
 const ARTICLE = /^\/articles\/(\d{1,12})$/;
+const COMMENTS = /^\/articles\/(\d{1,12})\/comments\/p\/(\d{1,12})$/;
 const LIST = /^\/(archive|categories\/[^/]+)$/;
 const LIST_INTERNAL = /^\/(archive|categories\/[^/]+)\/p\/([^/]+)$/;
 
@@ -29,6 +31,14 @@ export function canonicalRedirect(pathname: string, search: URLSearchParams): st
   if (article) {
     const id = parseId(article[1].replace(/^0+(?=\d)/, ""));
     return id !== null && String(id) !== article[1] ? `/articles/${id}${search.size ? `?${search}` : ""}` : null;
+  }
+  const comments = COMMENTS.exec(pathname);
+  if (comments) {
+    const id = parseId(comments[1].replace(/^0+(?=\d)/, ""));
+    const page = parsePage(comments[2].replace(/^0+(?=\d)/, ""));
+    if (id === null || page === null) return null;
+    if (page === 1) return `/articles/${id}#comments`;
+    return String(id) !== comments[1] || String(page) !== comments[2] ? `/articles/${id}/comments/p/${page}` : null;
   }
   const internal = LIST_INTERNAL.exec(pathname);
   if (internal) {

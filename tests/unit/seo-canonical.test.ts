@@ -32,6 +32,15 @@ describe("canonical redirects", () => {
     expect(go("/archive/p/zero")).toBeNull();
   });
 
+  it("sends the first comment page to the article and drops padding from comment pages", () => {
+    expect(go("/articles/42/comments/p/1")).toBe("/articles/42#comments");
+    expect(go("/articles/042/comments/p/01")).toBe("/articles/42#comments");
+    expect(go("/articles/42/comments/p/02")).toBe("/articles/42/comments/p/2");
+    expect(go("/articles/042/comments/p/3")).toBe("/articles/42/comments/p/3");
+    expect(go("/articles/42/comments/p/3")).toBeNull();
+    expect(go("/articles/42/comments/p/0")).toBeNull(); // not a page: 404
+  });
+
   it("reads the id of canonical article paths only", () => {
     expect(articleIdFromPath("/articles/42")).toBe(42);
     expect(articleIdFromPath("/articles/042")).toBeNull();

@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { issueCaptcha, requestIpHash } from "@/lib/data/comments";
 import { renderCaptcha } from "@/lib/captcha/render";
 import { CAPTCHA_COOKIE, captchaCookieOptions } from "@/lib/captcha/cookie";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +21,6 @@ export async function GET(req: NextRequest) {
   res.cookies.set(CAPTCHA_COOKIE, issued.id, captchaCookieOptions(https));
   return res;
 }
+
+/** This URL only takes GET; say so (with Allow) to anything else. */
+export const POST = methodNotAllowed("GET, HEAD");

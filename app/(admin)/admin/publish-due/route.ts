@@ -6,6 +6,7 @@ import { type NextRequest } from "next/server";
 import { publishDue } from "@/lib/actions/core/publish-due";
 import { derivedKey } from "@/lib/auth/secret";
 import { SCHEDULER_HEADER } from "@/lib/scheduler";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 const headers = { "Cache-Control": "private, no-store" };
@@ -27,3 +28,6 @@ export async function POST(req: NextRequest) {
   if (r.ids.length) console.log(`[scheduler] published ${r.ids.join(", ")}`);
   return Response.json({ published: r.ids }, { headers });
 }
+
+/** This URL only takes POST; say so (with Allow) to anything else. */
+export const GET = methodNotAllowed("POST");

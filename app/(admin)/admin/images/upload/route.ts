@@ -5,6 +5,7 @@ import { runAction } from "@/lib/actions/safe-action";
 import { uploadImage, type UploadedImage } from "@/lib/actions/core/images";
 import { getActor } from "@/lib/auth/session";
 import { MAX_BYTES } from "@/lib/images/process";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 const noStore = { "Cache-Control": "private, no-store" };
@@ -47,3 +48,6 @@ export async function POST(req: NextRequest) {
   if (!r.ok) return answer(req, r.status, { message: r.message, errors: r.errors });
   return answer(req, 201, { message: r.message, ...(r.data as UploadedImage) });
 }
+
+/** This URL only takes POST; say so (with Allow) to anything else. */
+export const GET = methodNotAllowed("POST");

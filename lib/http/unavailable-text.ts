@@ -1,0 +1,6 @@
+// The words of the "temporarily unavailable" pages (app/error.tsx, app/global-error.tsx).
+export const unavailable = {
+  title: "잠시 서비스를 이용할 수 없습니다",
+  message: "지금 기사를 불러올 수 없습니다. 서버 점검이나 일시적인 장애일 수 있으니 잠시 후 다시 시도해 주십시오.",
+  retry: "다시 시도",
+} as const;
