@@ -27,7 +27,7 @@ describe("admin guards", () => {
       const src = readFileSync(`lib/actions/${f}.ts`, "utf8");
       const exported = [...src.matchAll(/export async function (\w+)/g)].length;
       expect(exported).toBeGreaterThan(0);
-      expect([...src.matchAll(/return perform\(/g)].length).toBe(exported);
+      expect([...src.matchAll(/(?:return|= await) perform\(/g)].length).toBe(exported);
     }
   });
 });
