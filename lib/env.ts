@@ -11,6 +11,9 @@ const schema = z.object({
   SITE_LICENSE: z.string().min(1).default("[吉ICP备00000000号-0] (데모)"),
   SITE_SINCE: z.coerce.number().int().min(1990).max(2100).default(2005),
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  // Per-address limits of what an anonymous request costs (see lib/limits/rate-limit.ts).
+  SEARCH_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  VIEW_BEACONS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(120),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,13 +1,14 @@
 // Searches are rendered per request and run SQL, so each address gets SEARCH_LIMIT of them
-// per minute. Checked in proxy.ts: a page cannot answer 429 in the App Router.
+// per minute (SEARCH_LIMIT_PER_MINUTE, 30 unless the operator says otherwise). Checked in proxy.ts: a page cannot answer 429 in the App Router.
 import "server-only";
 import { db } from "../db";
+import { env } from "../env";
 import { commentSettings } from "../comments/config";
 import { clientIpHash } from "../comments/ip-hash";
 import { clientIp } from "../http/client-ip";
 import { hit, type Limit, type Verdict } from "../limits/rate-limit";
 
-export const SEARCH_LIMIT: Limit = { bucket: "search", max: 30, windowSeconds: 60 };
+export const SEARCH_LIMIT: Limit = { bucket: "search", max: env.SEARCH_LIMIT_PER_MINUTE, windowSeconds: 60 };
 
 type HeaderSource = { get(name: string): string | null };
 

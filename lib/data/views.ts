@@ -3,6 +3,7 @@
 // instances agree. Increments are HOT updates (view_count is in no index), one row each.
 import "server-only";
 import { db } from "../db";
+import { env } from "../env";
 import type { Db } from "../comments/db-type";
 import { windowStart } from "../limits/window";
 import { hit, type Limit } from "../limits/rate-limit";
@@ -12,8 +13,8 @@ import { clientIpHash } from "../comments/ip-hash";
 export const VIEW_WINDOW_SECONDS = 86_400;
 export const CHINA_OFFSET_SECONDS = 8 * 3_600;
 
-/** Beacons per address (any article): a reader opens far fewer pages than this. */
-export const VIEW_BEACON_LIMIT: Limit = { bucket: "views", max: 120, windowSeconds: 600 };
+/** Beacons per address (any article), 120 by default: a reader opens far fewer pages than this. */
+export const VIEW_BEACON_LIMIT: Limit = { bucket: "views", max: env.VIEW_BEACONS_PER_10_MINUTES, windowSeconds: 600 };
 
 // Rows of past days are useless; each process deletes them at most once an hour.
 const PRUNE_EVERY_MS = 3_600_000;

@@ -2,18 +2,38 @@
 // exist (any kind of URL an anonymous client can make) leave the build folder's files and the
 // server's memory where they were; the 조회 beacon and search are limited per address.
 //
-// Requests leave from their own loopback addresses (127.0.0.0/8 is all this machine), so the
-// server sees other clients than the 127.0.0.1 of the other test files, whose limits stay untouched.
+// The shared e2e server runs with very high limits (every test file's browser is 127.0.0.1),
+// so this file starts a server of its own from the same build and database with the
+// production defaults, and the only traffic it gets is this file's. Requests leave from their
+// own loopback addresses (127.0.0.0/8 is all this machine), so each stands for another client.
 import http from "node:http";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { copyBuild, startNextServer, type NextServer } from "../support/next-server";
 
-const base = new URL(inject("baseUrl"));
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 afterAll(() => pool.end());
-const DIST_DIR = ".next-e2e";
+const DIST_DIR = ".next-e2e-bounded";
+let server: NextServer;
+let base: URL;
+let logs = "";
+beforeAll(async () => {
+  copyBuild(".next-e2e", DIST_DIR);
+  logs = mkdtempSync(join(tmpdir(), "portal-bounded-"));
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "production", ...inject("serverEnv"), NEXT_DIST_DIR: DIST_DIR };
+  delete env.SEARCH_LIMIT_PER_MINUTE; // the defaults, as in production
+  delete env.VIEW_BEACONS_PER_10_MINUTES;
+  server = await startNextServer({ env, logFile: join(logs, "server.log") });
+  base = new URL(server.url);
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  rmSync(DIST_DIR, { recursive: true, force: true });
+  if (logs) rmSync(logs, { recursive: true, force: true });
+});
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
 async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
@@ -51,19 +71,6 @@ function folderSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** The next-server process of this test run: the one started with our SITE_URL. */
-function serverPid(): number {
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      const env = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-      if (cmd.startsWith("next-server") && env.includes(`SITE_URL=${base.origin}`)) return Number(pid);
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  throw new Error(`no next-server process with SITE_URL=${base.origin}`);
-}
 const rssBytes = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
 
 /** The n-th URL of the flood: every kind of URL a client can make up, none of which exists. */
@@ -109,7 +116,7 @@ describe("bounded by design", () => {
       const [{ slug }] = await sql<{ slug: string }>(`SELECT slug FROM sections WHERE NOT hidden ORDER BY position LIMIT 1`);
       const boards = await sql<{ b: string }>(`SELECT legacy_board AS b FROM sections WHERE legacy_board IS NOT NULL LIMIT 1`);
       const ctx = { article, slug, legacyBoard: boards[0]?.b ?? "news" };
-      const pid = serverPid();
+      const pid = server.pid();
       const from = "127.0.0.77";
 
       // Warm up first: the server loads each route's code on its first request, and V8 grows

@@ -8,7 +8,7 @@
 //                      Pages prerendered by that build (the home page) show the data of the
 //                      run that built them until they revalidate: fine with the
 //                      deterministic seed, misleading after changing the seeder.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +16,8 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
 import { migrate } from "../../lib/server/migrate";
 import { assertLocalDatabase, preserveExitCode } from "./db";
-import { holdPort, listeningPort } from "./held-port";
+import { holdPort } from "./held-port";
+import { startNextServer } from "./next-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,6 +26,8 @@ declare module "vitest" {
     /** The database the server reads, as the same role (its owner, no superuser), for
      *  checking what pages show against the rows. */
     databaseUrl: string;
+    /** The shared server's environment, for a test file that starts a server of its own. */
+    serverEnv: Record<string, string>;
   }
 }
 
@@ -77,6 +80,11 @@ export default async function setup(project: TestProject) {
       NODE_ENV: "production",
       NEXT_DIST_DIR: DIST_DIR,
       TZ: SERVER_TZ,
+      // Every test file's Chromium comes from 127.0.0.1: one "reader" who searches and opens
+      // articles far more often than a person would. The production limits are tested on a
+      // server of their own (tests/e2e/bounded-requests.test.ts).
+      SEARCH_LIMIT_PER_MINUTE: "100000",
+      VIEW_BEACONS_PER_10_MINUTES: "100000",
     };
 
     // Next keeps its data cache (unstable_cache) across builds; entries from an earlier run's
@@ -94,31 +102,15 @@ export default async function setup(project: TestProject) {
       log(`built in ${Math.round((Date.now() - t) / 1000)} s`);
     }
 
-    const serverLog = join(logs, "server.log");
-    const server = spawn("npx", ["next", "start", "-p", "0", "-H", "127.0.0.1"], {
-      env,
-      detached: true, // own process group: teardown kills npx and the next-server under it
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const out = createWriteStream(serverLog);
-    server.stdout!.pipe(out);
-    server.stderr!.pipe(out);
-    const kill = () => killGroup(server);
-    process.once("exit", () => kill()); // vitest crashing must not leave a server behind
-    cleanups.push(kill);
-
     t = Date.now();
-    const nextPort = await listeningPort(server, START_TIMEOUT_MS).catch((e: Error) => {
-      throw new Error(`${e.message}\n--- server log (${serverLog}) ---\n${tail(serverLog)}`);
-    });
-    held.forwardTo(nextPort);
-    await waitForHealth(`${baseUrl}/api/health`, server).catch((e: Error) => {
-      throw new Error(`${e.message}\n--- server log (${serverLog}) ---\n${tail(serverLog)}`);
-    });
-    log(`server up at ${baseUrl} (next start on :${nextPort}) in ${Date.now() - t} ms`);
+    const server = await startNextServer({ env, logFile: join(logs, "server.log"), timeoutMs: START_TIMEOUT_MS });
+    cleanups.push(() => server.close());
+    held.forwardTo(server.port);
+    log(`server up at ${baseUrl} (next start on :${server.port}) in ${Date.now() - t} ms`);
 
     project.provide("baseUrl", baseUrl);
     project.provide("databaseUrl", databaseUrl);
+    project.provide("serverEnv", Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string")));
     return async () => {
       await teardown();
       rmSync(logs, { recursive: true, force: true });
@@ -139,38 +131,4 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: strin
     p.on("error", reject);
     p.on("close", (code) => out.end(() => resolve(code ?? 1)));
   });
-}
-
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let last = "no answer";
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start exited (${server.exitCode ?? server.signalCode}) before it was healthy`);
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      if (r.status === 200) return;
-      last = `HTTP ${r.status}`;
-    } catch (e) {
-      last = (e as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} was not healthy after ${START_TIMEOUT_MS} ms (last: ${last})`);
-}
-
-async function killGroup(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null || !p.pid) return;
-  const exited = new Promise<void>((r) => p.once("exit", () => r()));
-  const signal = (s: NodeJS.Signals) => {
-    try {
-      process.kill(-p.pid!, s);
-    } catch {
-      // already gone
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-  signal("SIGKILL"); // children that outlived npx
 }
