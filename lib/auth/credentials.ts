@@ -4,11 +4,13 @@ import "server-only";
 import { findUserForSignIn, upgradePasswordHash } from "../data/admin-auth";
 import { clearAttempts, isKnownAddress, pruneThrottle, refundAttempt, rememberAddress, reserveAttempt } from "../data/login-throttle";
 import { addressHash, signInIp } from "./client-ip";
+import { GateBusy } from "./hash-gate";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { derivedKey } from "./secret";
 import type { Actor } from "./roles";
 
 export const BAD_CREDENTIALS = "이메일 또는 비밀번호가 올바르지 않습니다.";
+export const BUSY_MESSAGE = "로그인 요청이 몰려 있습니다. 잠시 후 다시 시도해 주세요.";
 export const throttledMessage = (minutes: number) => `로그인 시도가 너무 많습니다. ${minutes}분 뒤에 다시 시도해 주세요.`;
 
 export type SignInResult =
@@ -54,7 +56,15 @@ export async function verifyCredentials(rawEmail: string, password: string, ip: 
     if (!user || !isKnown) return throttled(byAccount.retryAt, now);
   }
 
-  const good = await verifyPassword(password, user?.passwordHash ?? null);
+  let good: boolean;
+  try {
+    good = await verifyPassword(password, user?.passwordHash ?? null);
+  } catch (e) {
+    if (!(e instanceof GateBusy)) throw e;
+    // Refused before any password was checked: the attempt does not count against anyone.
+    await Promise.all([refundAttempt("address", address), byAccount.admitted ? refundAttempt("account", email) : null]);
+    return { ok: false, message: BUSY_MESSAGE, throttled: true };
+  }
   if (!user || !good || user.disabled) return { ok: false, message: BAD_CREDENTIALS, throttled: false };
 
   await Promise.all([
@@ -62,7 +72,8 @@ export async function verifyCredentials(rawEmail: string, password: string, ip: 
     // Only an attempt that was counted clears the account: one let through a block leaves it.
     byAccount.admitted ? clearAttempts("account", email) : null,
     rememberAddress(user.id, known, now),
-    needsRehash(user.passwordHash) ? hashPassword(password).then((h) => upgradePasswordHash(user.id, user.passwordHash, h)) : null,
+    // The upgrade waits for the next sign-in when the server is busy hashing.
+    needsRehash(user.passwordHash) ? hashPassword(password).then((h) => upgradePasswordHash(user.id, user.passwordHash, h), () => null) : null,
   ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion };
 }

@@ -3,6 +3,7 @@
 // bcrypt hashes of older accounts are still accepted and replaced at the next sign-in.
 import { hash, verify, type Options } from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
+import { hashGate } from "./hash-gate";
 
 export const PASSWORD_MIN = 10;
 // bcrypt reads at most 72 bytes; the limit stays so that one rule covers old and new hashes.
@@ -17,7 +18,8 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-export const hashPassword = (password: string) => hash(password, ARGON2);
+/** Throws GateBusy (./hash-gate) when too many hashes are already waiting. */
+export const hashPassword = (password: string) => hashGate.run(() => hash(password, ARGON2));
 
 const isBcrypt = (h: string) => /^\$2[aby]\$\d\d\$/.test(h);
 
@@ -29,12 +31,14 @@ export function needsRehash(stored: string): boolean {
 // Compared against when the e-mail is unknown, so that an unknown account costs the same
 // time as a wrong password and timing does not tell which of the two was wrong.
 let dummy: Promise<string> | null = null;
+/** Throws GateBusy (./hash-gate) when too many hashes are already waiting. */
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   if (Buffer.byteLength(password, "utf8") > PASSWORD_MAX_BYTES) return false;
   if (!stored) {
-    await verify(await (dummy ??= hashPassword("not-a-real-password")), password).catch(() => false);
+    const fake = await (dummy ??= hash("not-a-real-password", ARGON2));
+    await hashGate.run(() => verify(fake, password).catch(() => false));
     return false;
   }
-  if (isBcrypt(stored)) return bcrypt.compare(password, stored);
-  return verify(stored, password).catch(() => false); // a malformed hash is a wrong password
+  if (isBcrypt(stored)) return hashGate.run(() => bcrypt.compare(password, stored));
+  return hashGate.run(() => verify(stored, password).catch(() => false)); // a malformed hash is a wrong password
 }

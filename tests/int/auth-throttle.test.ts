@@ -141,3 +141,26 @@ describe("bounded tables", () => {
     for (const r of rows) expect(r.key).toMatch(/^([0-9a-f]{32}|recent-key)$/);
   });
 });
+
+describe("a flood from many addresses", () => {
+  it("never runs more than the gate's hashes at once; beyond its queue a sign-in is refused as busy and counts against no one", async () => {
+    const { hashGate } = await import("../../lib/auth/hash-gate");
+    const now = at("2026-12-01T09:00:00Z");
+    // Fill every slot and the whole queue with checks that wait until we let them go.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const blockers = Array.from({ length: hashGate.slots + hashGate.queueMax }, () => hashGate.run(() => held));
+    expect(hashGate.load).toEqual({ running: hashGate.slots, waiting: hashGate.queueMax });
+
+    const r = await cred.verifyCredentials("editor@example.com", "editor-password-1", "203.0.113.77", now);
+    expect(r).toEqual({ ok: false, message: cred.BUSY_MESSAGE, throttled: true });
+    const rows = await f.sql<{ kind: string; failures: number }>("SELECT kind, failures FROM login_throttle WHERE key = 'editor@example.com' OR updated_at = $1", [now]);
+    expect(rows.map((x) => x.kind).sort()).toEqual(["account", "address"]); // both were reserved, and given back
+    expect(rows.every((x) => x.failures === 0)).toBe(true);
+
+    release();
+    await Promise.all(blockers);
+    expect(hashGate.load).toEqual({ running: 0, waiting: 0 });
+    expect(await cred.verifyCredentials("editor@example.com", "editor-password-1", "203.0.113.77", now)).toMatchObject({ ok: true });
+  });
+});
