@@ -1,8 +1,9 @@
 import { defineConfig } from "prisma/config";
+import { envOrExit } from "./lib/env";
 
 // The URL is only needed by Prisma's own migrate commands; the app reads DATABASE_URL itself.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL ?? "postgresql://localhost:5432/portal" },
+  datasource: { url: envOrExit().DATABASE_URL ?? "postgresql://localhost:5432/portal" },
 });

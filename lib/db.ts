@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { noteDatabaseFailure, noteDatabaseReachable } from "./http/db-outage";
 import { isDatabaseUnreachable } from "./db-errors";
+import { env } from "./env";
 
 export { isDatabaseUnreachable };
 
@@ -13,7 +14,7 @@ export { isDatabaseUnreachable };
  *  while PostgreSQL is away, uncached pages answer 503 instead of 500 (lib/http/request-guard.ts). */
 function watchedPool(url: string): pg.Pool {
   // A database host that drops packets would otherwise keep a request waiting forever.
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max: env.DB_POOL_MAX, connectionTimeoutMillis: 5_000 });
   pool.on("connect", () => noteDatabaseReachable());
   pool.on("error", (e) => isDatabaseUnreachable(e) && noteDatabaseFailure());
   // pg calls connect() both ways: with a callback (pool.query) and for a promise (adapter-pg).
@@ -29,7 +30,7 @@ function watchedPool(url: string): pg.Pool {
 }
 
 function create() {
-  const url = process.env.DATABASE_URL;
+  const url = env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the portal with `npm start`.");
   const adapter = new PrismaPg(watchedPool(url));
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });

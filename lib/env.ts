@@ -1,30 +1,98 @@
-// Environment, parsed once with zod; a bad value stops the process with a clear message.
+// Every environment variable the project reads (the app, its scripts and its test runner),
+// parsed with zod in this one place and documented in the README's settings table; only
+// next.config.mjs reads its two build knobs itself (Next loads it before any TypeScript). A
+// bad value stops the process with a message naming the variable. Empty counts as unset.
+//
+// Parsed on first use and then kept, not at import: tests and scripts set process.env (a
+// database of their own, an upload folder) before they first use a module, and a module that
+// merely imports this one must not freeze the environment before they could.
+import { isIP } from "node:net";
 import { z } from "zod";
 
-const schema = z.object({
-  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }).optional(),
-  SITE_URL: z.string().url().default("http://localhost:3000"),
-  SITE_NAME: z.string().min(1).default("해란강뉴스"),
-  SITE_OPERATOR: z.string().min(1).default("해란강미디어 (데모 운영사)"),
-  SITE_ADDRESS: z.string().min(1).default("길림성 연길시 해란강로 100호 (데모 주소)"),
-  SITE_EMAIL: z.string().email().default("desk@example.com"),
-  SITE_LICENSE: z.string().min(1).default("[吉ICP备00000000号-0] (데모)"),
-  SITE_SINCE: z.coerce.number().int().min(1990).max(2100).default(2005),
-  UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
-  // Per-address limits of what an anonymous request costs (see lib/limits/rate-limit.ts).
-  SEARCH_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
-  VIEW_BEACONS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(120),
-});
+/** Where the e2e tests and the benchmark find Chromium unless CHROMIUM_PATH says otherwise. */
+export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
+
+const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const port = whole(0, 65_535);
+
+const schema = z
+  .object({
+    // The database and where files live.
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, { message: "DATABASE_URL must be a postgresql:// URL" }).optional(),
+    DB_POOL_MAX: whole(1, 1_000).default(10),
+    DATA_DIR: z.string().default(".data"),
+    UPLOAD_DIR: z.string().optional(),
+    EMBEDDED_PG_PORT: whole(1, 65_535).optional(),
+    SEED_ARTICLES: whole(0, 5_000_000).default(5000),
+    PORT: port.default(3000),
+    // The site's identity.
+    SITE_URL: z.string().url().regex(/^https?:\/\//, { message: "SITE_URL must start with http:// or https://" }).default("http://localhost:3000"),
+    SITE_NAME: z.string().default("해란강뉴스"),
+    SITE_OPERATOR: z.string().default("해란강미디어 (데모 운영사)"),
+    SITE_ADDRESS: z.string().default("길림성 연길시 해란강로 100호 (데모 주소)"),
+    SITE_EMAIL: z.string().email().default("desk@example.com"),
+    SITE_LICENSE: z.string().default("[吉ICP备00000000号-0] (데모)"),
+    SITE_SINCE: whole(1990, 2100).default(2005),
+    // Secrets: when unset, each is generated once and kept in the database.
+    NEXTAUTH_SECRET: z.string().optional(),
+    AUTH_SECRET: z.string().optional(),
+    COMMENT_IP_SECRET: z.string().min(16, { message: "COMMENT_IP_SECRET must be at least 16 characters" }).optional(),
+    // Client addresses and what an anonymous request may cost (lib/comments, lib/limits).
+    TRUSTED_PROXY: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+      .refine((list) => list.every((ip) => isIP(ip) !== 0), { message: "TRUSTED_PROXY must be a comma-separated list of IP addresses" }),
+    COMMENT_INTERVAL_SECONDS: whole(0, 86_400).default(30),
+    COMMENT_MAX_LINKS: whole(0, 50).default(2),
+    SEARCH_LIMIT_PER_MINUTE: whole(1, 1_000_000).default(30),
+    VIEW_BEACONS_PER_10_MINUTES: whole(1, 1_000_000).default(120),
+    // The test runner and the benchmark.
+    CHROMIUM_PATH: z.string().optional(),
+    E2E_START_TIMEOUT_MS: whole(1_000, 3_600_000).default(90_000),
+    E2E_SKIP_BUILD: z.enum(["0", "1"], { message: "E2E_SKIP_BUILD must be 1 or 0" }).default("0").transform((v) => v === "1"),
+  })
+  .transform((e) => ({
+    ...e,
+    UPLOAD_DIR: e.UPLOAD_DIR ?? `${e.DATA_DIR}/uploads`,
+    /** The session secret when the operator set one (NEXTAUTH_SECRET, or Auth.js' AUTH_SECRET). */
+    sessionSecret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
+  }));
 
 export type Env = z.infer<typeof schema>;
 
-function parse(): Env {
-  const r = schema.safeParse(process.env);
+/** Parses `source` (process.env by default); throws an error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const r = schema.safeParse(set);
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid environment:\n${lines}`);
+    throw new Error(`Invalid environment (see the settings table in README.md):\n${lines}`);
   }
   return r.data;
 }
 
-export const env = parse();
+let cached: Env | undefined;
+
+/** This process's settings: parsed on the first call, then the same object. */
+export function loadEnv(): Env {
+  return (cached ??= parseEnv());
+}
+
+/** For a program's start: the settings, or the message naming the bad variable and exit 1. */
+export function envOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}
+
+/** `env.SITE_URL` and so on: reads go through loadEnv(), so the first read parses. */
+export const env: Readonly<Env> = new Proxy({} as Env, {
+  get: (_, key) => loadEnv()[key as keyof Env],
+  has: (_, key) => key in loadEnv(),
+  ownKeys: () => Reflect.ownKeys(loadEnv()),
+  getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(loadEnv(), key),
+});

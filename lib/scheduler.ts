@@ -7,6 +7,7 @@
 // another instance or directly in the database.
 import { derivedKey } from "./auth/secret";
 import { nextScheduledAt } from "./data/admin-schedule";
+import { env } from "./env";
 
 const MAX_SLEEP_MS = 5 * 60_000;
 const RETRY_MS = 3_000;
@@ -17,7 +18,9 @@ const g = globalThis as unknown as { __portalScheduler?: State };
 const state: State = (g.__portalScheduler ??= { timer: null, dueAt: null, trigger: postToSelf });
 
 function origin(): string {
-  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`;
+  // Next's own record of the address it listens on (set by `next start`, also for -p 0); not a
+  // setting, so it is not in lib/env.ts.
+  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${env.PORT}`;
 }
 
 async function postToSelf(): Promise<void> {

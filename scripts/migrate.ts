@@ -1,8 +1,9 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL (what `prisma migrate deploy`
 // does, without Prisma's native engine).
+import { envOrExit } from "../lib/env";
 import { migrate } from "../lib/server/migrate";
 
-const url = process.env.DATABASE_URL;
+const url = envOrExit().DATABASE_URL;
 if (!url) {
   console.error("DATABASE_URL is not set: npm run migrate applies migrations to your own PostgreSQL (npm start migrates the embedded one itself).");
   process.exit(1);

@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { envOrExit } from "../lib/env";
 import { embeddedDatabase } from "../lib/server/embedded-postgres";
 import { migrate } from "../lib/server/migrate";
 import { seedDatabase } from "../lib/seed/index";
@@ -39,10 +40,10 @@ async function main() {
   if (!Number.isInteger(articles) || articles < 0 || articles > 5_000_000) return fail(`--articles must be a whole number from 0 to 5000000, not "${args.articles}"`);
   if (args.reset && args.append) return fail("use either --reset or --append, not both");
 
-  const dataDir = resolve(process.env.DATA_DIR ?? ".data");
-  const db = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => {} } : await embeddedDatabase(dataDir);
+  const settings = envOrExit();
+  const db = settings.DATABASE_URL ? { url: settings.DATABASE_URL, stop: async () => {} } : await embeddedDatabase(resolve(settings.DATA_DIR));
   try {
-    await seed(db.url, resolve(process.env.UPLOAD_DIR ?? `${dataDir}/uploads`), args);
+    await seed(db.url, resolve(settings.UPLOAD_DIR), args);
   } finally {
     await db.stop();
   }

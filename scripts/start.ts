@@ -8,14 +8,16 @@ import { startEmbeddedPostgres, type RunningPostgres } from "../lib/server/embed
 import { migrate } from "../lib/server/migrate";
 import { seedDatabase } from "../lib/seed/index";
 import { ensureInitialAdmin } from "../lib/auth/bootstrap";
+import { envOrExit } from "../lib/env";
 import { sourceStamp } from "./lib/source-stamp";
 
 const root = resolve(import.meta.dirname, "..");
 process.chdir(root);
 const log = (m: string) => console.log(`[portal] ${m}`);
-const port = Number(process.env.PORT ?? 3000);
-const dataDir = resolve(process.env.DATA_DIR ?? ".data");
-const uploadDir = resolve(process.env.UPLOAD_DIR ?? `${dataDir}/uploads`);
+const settings = envOrExit();
+const port = settings.PORT;
+const dataDir = resolve(settings.DATA_DIR);
+const uploadDir = resolve(settings.UPLOAD_DIR);
 
 let embedded: RunningPostgres | null = null;
 let stopping = false;
@@ -33,10 +35,10 @@ async function databaseIdentity(url: string) {
 }
 
 async function main() {
-  let url = process.env.DATABASE_URL;
+  let url = settings.DATABASE_URL;
   if (!url) {
     log(`starting embedded PostgreSQL (data in ${dataDir}/pg)`);
-    embedded = await startEmbeddedPostgres({ dir: dataDir, port: Number(process.env.EMBEDDED_PG_PORT) || undefined, quiet: true });
+    embedded = await startEmbeddedPostgres({ dir: dataDir, port: settings.EMBEDDED_PG_PORT, quiet: true });
     // Migrations and the app run as the database's owner, not as the superuser.
     url = embedded.appUrl;
     log(`the app connects as role "${new URL(url).username}" (owner of the database, not a superuser)`);
@@ -46,7 +48,7 @@ async function main() {
   const ident = await databaseIdentity(url);
   if (ident.empty) {
     log("empty database: adding demo content");
-    const r = await seedDatabase(url, { articles: Number(process.env.SEED_ARTICLES ?? 5000), uploadDir, log, progress: true });
+    const r = await seedDatabase(url, { articles: settings.SEED_ARTICLES, uploadDir, log, progress: true });
     log(`demo content: ${r.sections} sections, ${r.articles} articles, ${r.images} images in ${(r.ms / 1000).toFixed(1)} s`);
   }
 

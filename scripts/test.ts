@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DEFAULT_CHROMIUM_PATH, envOrExit } from "../lib/env";
 
 const PROJECTS = ["unit", "int", "e2e"] as const;
 type Project = (typeof PROJECTS)[number];
@@ -26,9 +27,10 @@ function parseArgs(argv: string[]): { projects: Project[]; rest: string[] } {
 
 /** Path of a Chromium binary, installing Debian's package when we can. */
 function ensureChromium(): string {
-  const wanted = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  const chosen = envOrExit().CHROMIUM_PATH;
+  const wanted = chosen ?? DEFAULT_CHROMIUM_PATH;
   if (existsSync(wanted)) return wanted;
-  if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH=${wanted} does not exist.`);
+  if (chosen) fail(`CHROMIUM_PATH=${wanted} does not exist.`);
   if (process.getuid?.() !== 0) {
     fail("Chromium is needed for the e2e tests: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH.");
   }

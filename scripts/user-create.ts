@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createUserAt, randomPassword } from "../lib/auth/bootstrap";
 import type { Role } from "../lib/auth/roles";
+import { envOrExit } from "../lib/env";
 import { embeddedDatabase } from "../lib/server/embedded-postgres";
 import { migrate } from "../lib/server/migrate";
 
@@ -18,7 +19,7 @@ function fail(msg: string): never {
 
 /** The embedded demo database (running or not), migrated, as the app's role. */
 async function embeddedUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const db = await embeddedDatabase(resolve(process.env.DATA_DIR ?? ".data"));
+  const db = await embeddedDatabase(resolve(envOrExit().DATA_DIR));
   await migrate(db.url).catch(async (e) => {
     await db.stop();
     throw e;
@@ -42,7 +43,8 @@ async function main() {
   const password = args.password ?? randomPassword();
 
   let code = 0;
-  const { url, stop } = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => {} } : await embeddedUrl();
+  const settings = envOrExit();
+  const { url, stop } = settings.DATABASE_URL ? { url: settings.DATABASE_URL, stop: async () => {} } : await embeddedUrl();
   try {
     const u = await createUserAt(url, { email: args.email, password, role, name: args.name });
     console.log(`계정을 만들었습니다: ${u.email} (${role.toLowerCase()}, id ${u.id})`);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getHome } from "@/lib/data/home";
-import { formatListDate } from "@/lib/format";
+import { formatListDate } from "@/lib/china-time";
 import { Picture } from "@/components/article/picture";
 import { site } from "@/lib/site/config";
 import type { ArticleListItem } from "@/lib/types";

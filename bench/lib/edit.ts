@@ -4,11 +4,12 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chromium } from "playwright-core";
+import { DEFAULT_CHROMIUM_PATH, envOrExit } from "../../lib/env";
 import type { Context } from "./measure";
 
 export type EditResult = { directMs?: number; nginxMs?: number; saveMs?: number; note?: string };
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM = envOrExit().CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** ms until `url` contains `text`, polling every 25 ms; null after `limitMs`. */

@@ -1,6 +1,6 @@
 // The editor form's starting values from a stored article (or a blank one).
 import { htmlToText, makeExcerpt } from "@/lib/format";
-import { toChinaInput } from "@/lib/validations/article";
+import { toChinaInput } from "@/lib/china-time";
 import type { EditableArticle } from "@/lib/data/admin-articles";
 import type { ArticleFormValues } from "./article-form";
 

@@ -1,7 +1,7 @@
 // Beside the editor: what may be done with the article as it stands (unpublish, bin...).
 import { canTrashArticle, isEditor, type Actor } from "@/lib/auth/roles";
 import { publishArticleAction, restoreArticleAction, trashArticleAction, unpublishArticleAction } from "@/lib/actions/articles";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/china-time";
 import { ActionButton } from "./action-button";
 
 type A = { id: number; status: string; authorId: number | null; deletedAt: Date | null; publishedAt: Date | null };

@@ -1,6 +1,6 @@
 // The section list of the reference portal: `Total : N`, then title, excerpt and date.
 import Link from "next/link";
-import { formatListDate } from "@/lib/format";
+import { formatListDate } from "@/lib/china-time";
 import type { ArticlePage } from "@/lib/types";
 import { Picture } from "./picture";
 import { Pager } from "./pager";

@@ -1,7 +1,7 @@
 // The article itself, top to bottom as on the reference portal: title, subtitle, meta line,
 // body with figures, byline and the 编辑 line.
 import Link from "next/link";
-import { formatMetaDate } from "@/lib/format";
+import { formatMetaDate } from "@/lib/china-time";
 import type { Article } from "@/lib/types";
 import { FontSizeControl } from "./font-size-control";
 import { Picture } from "./picture";

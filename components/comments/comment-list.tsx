@@ -1,6 +1,6 @@
 // Comments as readers wrote them: text is rendered as text (React escapes it), line breaks
 // kept by CSS, times in China time.
-import { formatDateTime, isoChina } from "@/lib/format";
+import { formatDateTime, isoChina } from "@/lib/china-time";
 import type { PublicComment } from "@/lib/comments/list";
 
 /** Page 1 of the comments is part of the article page; the others are cached pages of their own. */

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getSections } from "@/lib/data/sections";
+import { chinaYear } from "@/lib/china-time";
 import { site } from "@/lib/site/config";
 
 const FOOTER_SLUGS = ["people", "photo", "literature", "rest"];
 
 export async function SiteFooter() {
   const sections = (await getSections()).filter((s) => FOOTER_SLUGS.includes(s.slug));
-  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const year = chinaYear(Date.now());
   return (
     <footer className="site-footer">
       <nav aria-label="하단 메뉴" className="footer-nav">

@@ -1,7 +1,7 @@
 // Search results in the section lists' markup (`Total : N`, title, excerpt, date, pager),
 // with the searched words marked in titles and excerpts.
 import Link from "next/link";
-import { formatListDate } from "@/lib/format";
+import { formatListDate } from "@/lib/china-time";
 import type { SearchPage } from "@/lib/data/search";
 import type { SearchWord } from "@/lib/search/query";
 import { Picture } from "@/components/article/picture";

@@ -11,8 +11,9 @@ import type { Role } from "./roles";
 import { authSecret } from "./secret";
 import { actorFromClaims, SESSION_MAX_AGE } from "./session-token";
 
-// next-auth builds its own URLs from NEXTAUTH_URL; the site's public URL is that URL.
-process.env.NEXTAUTH_URL ??= site.url;
+// next-auth builds its own URLs from NEXTAUTH_URL, which it reads itself; the site's public
+// URL (SITE_URL, lib/env.ts) is that URL. Written, never read by us: one setting, not two.
+process.env.NEXTAUTH_URL = site.url;
 
 export { SESSION_MAX_AGE };
 const secure = site.url.startsWith("https://");

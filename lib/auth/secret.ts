@@ -4,11 +4,12 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { settingOrCreate } from "../data/admin-auth";
+import { env } from "../env";
 
 let cached: Promise<string> | null = null;
 
 export function authSecret(): Promise<string> {
-  const fromEnv = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  const fromEnv = env.sessionSecret;
   if (fromEnv) return Promise.resolve(fromEnv);
   cached ??= settingOrCreate("nextauth_secret").catch((e) => {
     cached = null;

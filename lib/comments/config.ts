@@ -1,18 +1,6 @@
-// Limits of reader comments: the two a site operator tunes come from the environment (parsed
-// once with zod; a bad value stops the process with a message naming it), the rest are policy.
-import { isIP } from "node:net";
-import { z } from "zod";
-
-const schema = z.object({
-  COMMENT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
-  COMMENT_MAX_LINKS: z.coerce.number().int().min(0).max(50).default(2),
-  COMMENT_IP_SECRET: z.string().min(16, { message: "COMMENT_IP_SECRET must be at least 16 characters" }).optional(),
-  TRUSTED_PROXY: z
-    .string()
-    .default("")
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-    .refine((list) => list.every((ip) => isIP(ip) !== 0), { message: "TRUSTED_PROXY must be a comma-separated list of IP addresses" }),
-});
+// Limits of reader comments: the two a site operator tunes come from the environment
+// (lib/env.ts, with the client-address settings), the rest are policy.
+import { env } from "../env";
 
 export type CommentSettings = {
   /** Seconds a client must wait between two comments. */
@@ -23,22 +11,13 @@ export type CommentSettings = {
   trustedProxies: string[];
 };
 
-let parsed: CommentSettings | undefined;
-
 export function commentSettings(): CommentSettings {
-  if (parsed) return parsed;
-  const r = schema.safeParse(process.env);
-  if (!r.success) {
-    const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid environment:\n${lines}`);
-  }
-  parsed = {
-    intervalSeconds: r.data.COMMENT_INTERVAL_SECONDS,
-    maxLinks: r.data.COMMENT_MAX_LINKS,
-    ipSecret: r.data.COMMENT_IP_SECRET,
-    trustedProxies: r.data.TRUSTED_PROXY,
+  return {
+    intervalSeconds: env.COMMENT_INTERVAL_SECONDS,
+    maxLinks: env.COMMENT_MAX_LINKS,
+    ipSecret: env.COMMENT_IP_SECRET,
+    trustedProxies: env.TRUSTED_PROXY,
   };
-  return parsed;
 }
 
 /** A challenge lives this long after its image was drawn. */

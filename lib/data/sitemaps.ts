@@ -4,7 +4,8 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "../db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
-import { chinaMonthRange } from "../seo/sitemap-names";
+import { Prisma } from "../generated/prisma/client";
+import { CHINA_SQL_INTERVAL, chinaMonthRange } from "../china-time";
 import { SITEMAP_MAX_URLS } from "../seo/sitemap-xml";
 
 const published = { status: "PUBLISHED", deletedAt: null } as const;
@@ -18,7 +19,7 @@ export async function readMonthBuckets(): Promise<MonthBucket[]> {
   // the table took ~400 ms.
   return db.$queryRaw<MonthBucket[]>`
     SELECT to_char(m, 'YYYY-MM') AS month, count, lastmod FROM (
-      SELECT date_trunc('month', published_at + interval '8 hours') AS m,
+      SELECT date_trunc('month', published_at + ${Prisma.raw(CHINA_SQL_INTERVAL)}) AS m,
              count(*)::int AS count, max(greatest(updated_at, published_at)) AS lastmod
       FROM articles
       WHERE deleted_at IS NULL AND status = 'PUBLISHED' AND published_at IS NOT NULL

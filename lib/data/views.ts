@@ -5,13 +5,9 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import type { Db } from "../comments/db-type";
-import { windowStart } from "../limits/window";
+import { chinaDayStart } from "../china-time";
 import { hit, type Limit } from "../limits/rate-limit";
 import { clientIpHash } from "../comments/ip-hash";
-
-/** A visitor counts again for the same article the next China-time day. */
-export const VIEW_WINDOW_SECONDS = 86_400;
-export const CHINA_OFFSET_SECONDS = 8 * 3_600;
 
 /** Beacons per address (any article), 120 by default: a reader opens far fewer pages than this. */
 export const VIEW_BEACON_LIMIT: Limit = { bucket: "views", max: env.VIEW_BEACONS_PER_10_MINUTES, windowSeconds: 600 };
@@ -25,7 +21,8 @@ let lastPrune = 0;
  * the live count (null when the article is not published). Only a published article gets a row.
  */
 export async function recordView(id: number, visitor: string, now = new Date(), client: Db = db): Promise<number | null> {
-  const start = windowStart(now, VIEW_WINDOW_SECONDS, CHINA_OFFSET_SECONDS);
+  // A visitor counts again for the same article the next China-time day.
+  const start = chinaDayStart(now);
   const rows = await client.$queryRaw<{ view_count: number }[]>`
     WITH target AS (
       SELECT id, view_count FROM articles WHERE id = ${id} AND status = 'PUBLISHED' AND deleted_at IS NULL

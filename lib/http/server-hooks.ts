@@ -8,6 +8,7 @@
 //   temporary outage, and crawlers and proxies treat a 503 as one.
 import http from "node:http";
 import https from "node:https";
+import { env } from "../env";
 import { databaseRecentlyUnreachable, RETRY_AFTER_SECONDS } from "./db-outage";
 import { guardPage, guardRequest, originForm, plainPage } from "./request-guard";
 import { unavailable } from "./unavailable-text";
@@ -16,7 +17,7 @@ import { hstsHeader, STATIC_SECURITY_HEADERS } from "./security-headers.mjs";
 const INSTALLED = Symbol.for("portal.server-hooks.installed");
 type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
 
-export function installServerHooks(siteUrl = process.env.SITE_URL): void {
+export function installServerHooks(siteUrl: string = env.SITE_URL): void {
   const g = globalThis as Record<symbol, unknown>;
   if (g[INSTALLED]) return;
   g[INSTALLED] = true;

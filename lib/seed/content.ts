@@ -3,6 +3,7 @@
 //
 // Template language: `[a|b|c]` picks one alternative, `{key}` inserts a context value and
 // `{key:을}` appends the particle that fits the value's last syllable (을/를, 은/는, 이/가...).
+import { chinaDayStart, chinaInstant, chinaParts } from "../china-time";
 import { htmlToText, makeExcerpt } from "../format";
 import { createRng, mixSeed, type Rng } from "./random";
 
@@ -1140,8 +1141,8 @@ export type GenerateOptions = {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** 2019-01-01 00:00 in China (UTC+8): the start of the demo archive. */
-export const ARCHIVE_START = Date.UTC(2018, 11, 31, 16);
+/** 2019-01-01 00:00 in China: the start of the demo archive. */
+export const ARCHIVE_START = chinaInstant(2019, 1, 1).getTime();
 const RECENT_WINDOW = 40 * HOUR;
 
 /** Spreads the run evenly from 2019 to now (day-time hours in China), the newest ~1 % in the last 40 hours. */
@@ -1155,16 +1156,11 @@ export function articleTime(index: number, total: number, now: number, rng: Rng)
   const end = now - RECENT_WINDOW;
   const t = ARCHIVE_START + ((index + rng.next()) / older) * (end - ARCHIVE_START);
   // Newsrooms publish between 06:30 and 22:30 China time: squeeze each day into those hours.
-  const local = t + 8 * HOUR;
-  const dayStart = Math.floor(local / DAY) * DAY;
-  const mapped = dayStart + 6.5 * HOUR + ((local - dayStart) / DAY) * 16 * HOUR - 8 * HOUR;
+  const dayStart = chinaDayStart(t).getTime();
+  const mapped = dayStart + 6.5 * HOUR + ((t - dayStart) / DAY) * 16 * HOUR;
   return Math.round(Math.min(mapped, now - 5 * 60_000));
 }
 
-function chinaDate(ms: number) {
-  const d = new Date(ms + 8 * HOUR);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
-}
 const SEASONS = ["겨울", "겨울", "봄", "봄", "봄", "여름", "여름", "여름", "가을", "가을", "가을", "겨울"];
 
 function weightedSection(rng: Rng): SectionSeed {
@@ -1194,7 +1190,7 @@ const pct = (rng: Rng, lo: number, hi: number) => (lo + rng.next() * (hi - lo)).
 
 function buildContext(rng: Rng, section: SectionSeed, key: TopicKey, topic: Plan, at: number): Ctx {
   const place = placeFor(rng, section, key, topic.place);
-  const date = chinaDate(at - rng.int(0, 2) * DAY);
+  const date = chinaParts(at - rng.int(0, 2) * DAY);
   const [country, fcity] = rng.pick(FOREIGN);
   const a = rng.int(1, 4);
   const ctx: Ctx = {

@@ -1,6 +1,6 @@
 // schema.org structured data: NewsArticle with the properties Google documents for
 // articles, BreadcrumbList, WebSite with its search box, and the publisher.
-import { isoChina } from "../format";
+import { isoChina } from "../china-time";
 import { site } from "../site/config";
 import type { Article } from "../types";
 import { articleImageSet } from "./images";

@@ -2,7 +2,7 @@
 // autodiscovery) for each kind of reader page. Next merges `alternates` and `openGraph`
 // shallowly, so every builder sets them in full.
 import type { Metadata } from "next";
-import { isoChina } from "../format";
+import { isoChina } from "../china-time";
 import { site } from "../site/config";
 import type { Article, SectionRef } from "../types";
 import { cardImage } from "./images";

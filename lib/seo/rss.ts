@@ -1,5 +1,6 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification) with atom:link rel="self" and
 // dc:creator, as feed readers and validators expect.
+import { rfc822China } from "../china-time";
 import { el, escapeXml, XML_DECLARATION } from "./xml";
 
 export type RssChannel = {
@@ -21,16 +22,6 @@ export type RssItem = {
   creator?: string | null;
   enclosure?: { url: string; length: number; type: string } | null;
 };
-
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** RFC 822 date-time in China time: `Tue, 28 Oct 2024 12:04:00 +0800`. */
-export function rfc822China(date: Date | string): string {
-  const t = new Date(new Date(date).getTime() + 8 * 3_600_000);
-  return `${DAYS[t.getUTCDay()]}, ${pad(t.getUTCDate())} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())} +0800`;
-}
 
 function itemXml(i: RssItem): string {
   const enclosure = i.enclosure

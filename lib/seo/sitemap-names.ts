@@ -14,13 +14,6 @@ export function parseSitemapName(raw: string): SitemapName | null {
   return { kind: "month", month: `${m[1]}-${m[2]}`, part: m[3] ? Number(m[3]) : 1 };
 }
 
-/** The UTC instants bounding a calendar month in China time (UTC+8). */
-export function chinaMonthRange(month: string): { start: Date; end: Date } {
-  const [y, m] = month.split("-").map(Number);
-  const offset = 8 * 3_600_000;
-  return { start: new Date(Date.UTC(y, m - 1, 1) - offset), end: new Date(Date.UTC(y, m, 1) - offset) };
-}
-
 /** Child sitemaps of a month holding `count` articles. */
 export function monthParts(month: string, count: number, perFile = SITEMAP_MAX_URLS): SitemapName[] {
   const parts = Math.max(1, Math.ceil(count / perFile));

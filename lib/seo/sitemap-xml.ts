@@ -1,6 +1,6 @@
 // Sitemap protocol 0.9 documents: the index, URL sets (with the image extension) and the
 // Google News sitemap. Dates are W3C datetimes in China time.
-import { isoChina } from "../format";
+import { isoChina } from "../china-time";
 import { el, escapeXml, XML_DECLARATION } from "./xml";
 
 export const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -1,5 +1,6 @@
 // Where uploaded files live. One small interface; local disk now, object storage later
 // without touching callers.
+import { env } from "../env";
 import { LocalStorage } from "./local";
 
 export interface FileStorage {
@@ -10,7 +11,7 @@ export interface FileStorage {
 
 let instance: FileStorage | null = null;
 export function storage(): FileStorage {
-  return (instance ??= new LocalStorage(process.env.UPLOAD_DIR ?? ".data/uploads"));
+  return (instance ??= new LocalStorage(env.UPLOAD_DIR));
 }
 
 /** Keys are relative paths of safe characters; anything else (.., absolute, odd bytes) is refused. */

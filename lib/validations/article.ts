@@ -1,28 +1,6 @@
-// The article form's fields, shared by the editor and its actions. Times are entered and
-// shown in China time (UTC+8) whatever the server's or the browser's zone.
+// The article form's fields, shared by the editor and its actions. The schedule time is a
+// datetime-local string read as China time by parseChinaDateTime (lib/china-time.ts).
 import { z } from "zod";
-
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** `2026-11-28T09:30` (datetime-local, seconds optional) read as China time; null when malformed. */
-export function parseChinaDateTime(v: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  if (s > 59) return null;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s) - CHINA_OFFSET_MS;
-  const check = new Date(t + CHINA_OFFSET_MS);
-  // Refuse dates that roll over (2月30일) rather than silently moving them.
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
-  return new Date(t);
-}
-
-/** A Date as the value of a datetime-local input, in China time. */
-export function toChinaInput(d: Date | string | null | undefined): string {
-  if (!d) return "";
-  const t = new Date(new Date(d).getTime() + CHINA_OFFSET_MS);
-  return t.toISOString().slice(0, 16);
-}
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}은(는) ${max}자 이하로 써 주세요.`);
 const optionalText = (max: number, label: string) =>

@@ -4,7 +4,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratedDatabase } from "../support/db";
-import { chinaMonthRange } from "@/lib/seo/sitemap-names";
+import { chinaMonthRange } from "@/lib/china-time";
 
 const N = 100_000;
 let pool: pg.Pool;

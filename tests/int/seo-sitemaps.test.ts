@@ -4,7 +4,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratedDatabase } from "../support/db";
-import { chinaMonthRange } from "@/lib/seo/sitemap-names";
+import { chinaMonthRange } from "@/lib/china-time";
 
 let pool: pg.Pool;
 let sm: typeof import("@/lib/data/sitemaps");

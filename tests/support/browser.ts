@@ -2,6 +2,7 @@
 // driven by playwright-core, since `npx playwright install` cannot download here.
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll } from "vitest";
+import { DEFAULT_CHROMIUM_PATH, loadEnv } from "../../lib/env";
 
 // Flags that work as root and offline (see ../shared/ENVIRONMENT.md).
 const ARGS = [
@@ -16,7 +17,7 @@ const ARGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ARGS, headless: true });
+  return chromium.launch({ executablePath: loadEnv().CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH, args: ARGS, headless: true });
 }
 
 export type PageOptions = {

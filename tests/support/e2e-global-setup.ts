@@ -13,6 +13,7 @@ import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { loadEnv } from "../../lib/env";
 import { startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
 import { migrate } from "../../lib/server/migrate";
 import { assertLocalDatabase, preserveExitCode } from "./db";
@@ -33,7 +34,7 @@ declare module "vitest" {
 
 const DIST_DIR = ".next-e2e";
 const SEED_ARTICLES = 400;
-const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 90_000);
+const START_TIMEOUT_MS = loadEnv().E2E_START_TIMEOUT_MS;
 // The server runs in a zone far from China's so that a date formatted in the server's local
 // time instead of UTC+8 shows up as a wrong day or hour on the page.
 const SERVER_TZ = "America/Los_Angeles";
@@ -90,7 +91,7 @@ export default async function setup(project: TestProject) {
     // Next keeps its data cache (unstable_cache) across builds; entries from an earlier run's
     // database would be served as if they were this one's.
     rmSync(join(DIST_DIR, "cache", "fetch-cache"), { recursive: true, force: true });
-    if (process.env.E2E_SKIP_BUILD === "1") {
+    if (loadEnv().E2E_SKIP_BUILD) {
       if (!existsSync(join(DIST_DIR, "BUILD_ID"))) throw new Error(`E2E_SKIP_BUILD=1 but there is no build in ${DIST_DIR}/`);
       log(`E2E_SKIP_BUILD=1: reusing ${DIST_DIR}/`);
     } else {

@@ -1,34 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatListDate, formatMetaDate, isoChina, makeExcerpt, htmlToText } from "@/lib/format";
-
-describe("China time formatting", () => {
-  // 2024-10-28 04:04 UTC is 12:04 in Beijing.
-  const d = new Date("2024-10-28T04:04:09Z");
-  it("formats the meta line date with unpadded month/day and padded time", () => {
-    expect(formatMetaDate(d)).toBe("2024년10월28일 12시04분");
-    expect(formatMetaDate(new Date("2025-03-04T23:05:00Z"))).toBe("2025년3월5일 07시05분");
-  });
-  it("rolls the date over at midnight China time, not UTC", () => {
-    expect(formatListDate(new Date("2024-12-31T16:00:00Z"))).toBe("2025-01-01");
-    expect(formatListDate(new Date("2024-12-31T15:59:59Z"))).toBe("2024-12-31");
-  });
-  it("formats comment times and ISO 8601 with +08:00", () => {
-    expect(formatDateTime(d)).toBe("2024-10-28 12:04");
-    expect(isoChina(d)).toBe("2024-10-28T12:04:09+08:00");
-  });
-  it("does not depend on the server's time zone", () => {
-    const before = process.env.TZ;
-    process.env.TZ = "America/New_York";
-    try {
-      expect(formatMetaDate(d)).toBe("2024년10월28일 12시04분");
-    } finally {
-      process.env.TZ = before;
-    }
-  });
-  it("accepts ISO strings as cached values carry them", () => {
-    expect(formatMetaDate(d.toISOString())).toBe("2024년10월28일 12시04분");
-  });
-});
+import { makeExcerpt, htmlToText } from "@/lib/format";
 
 describe("excerpts", () => {
   it("keeps short text whole", () => {

@@ -1,7 +1,8 @@
 // The RSS writer against the RSS 2.0 rules (tests/validators/rss.ts), and the checker
 // against feeds that break them.
 import { describe, expect, it } from "vitest";
-import { rfc822China, rssXml, type RssChannel, type RssItem } from "@/lib/seo/rss";
+import { rfc822China } from "@/lib/china-time";
+import { rssXml, type RssChannel, type RssItem } from "@/lib/seo/rss";
 import { checkRss, isRfc822 } from "../validators/rss";
 
 const channel: RssChannel = {

@@ -3,8 +3,8 @@
 import "server-only";
 import { db } from "../../db";
 import { canEditArticle, isEditor, STAFF, type Actor } from "../../auth/roles";
-import { formatDateTime } from "../../format";
-import { articleFields, autosaveFields, parseChinaDateTime, type ArticleFields } from "../../validations/article";
+import { formatDateTime, parseChinaDateTime } from "../../china-time";
+import { articleFields, autosaveFields, type ArticleFields } from "../../validations/article";
 import { defineAction, done, fail, type FieldErrors } from "../safe-action";
 import { CONFLICT, IN_BIN, NOT_FOUND, cleanBody, loadArticle, publicTags, snapshot, writeIfCurrent, type ArticleState } from "./article-shared";
 

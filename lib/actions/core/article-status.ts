@@ -3,8 +3,8 @@
 import "server-only";
 import { db } from "../../db";
 import { canEditArticle, canTrashArticle, EDITORS, STAFF } from "../../auth/roles";
-import { formatDateTime } from "../../format";
-import { articleId, parseChinaDateTime, revisionInput, scheduleInput } from "../../validations/article";
+import { formatDateTime, parseChinaDateTime } from "../../china-time";
+import { articleId, revisionInput, scheduleInput } from "../../validations/article";
 import { defineAction, done, fail } from "../safe-action";
 import { BUMP, CONFLICT, IN_BIN, NOT_FOUND, loadArticle, publicTags, snapshot, writeIfCurrent } from "./article-shared";
 import { noteBinned, noteRestored } from "../../data/gone";

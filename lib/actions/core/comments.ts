@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "../../db";
 import { tags } from "../../cache-tags";
 import { EDITORS } from "../../auth/roles";
-import { formatDateTime } from "../../format";
+import { formatDateTime } from "../../china-time";
 import { blockInput, commentId, unblockInput } from "../../validations/admin";
 import { defineAction, done, fail } from "../safe-action";
 

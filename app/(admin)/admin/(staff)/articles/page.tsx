@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { isEditor } from "@/lib/auth/roles";
 import { listAdminArticles, STATUS_FILTERS } from "@/lib/data/admin-articles";
 import { allSections, listStaff } from "@/lib/data/admin-misc";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/china-time";
 import { STATUS_LABEL } from "@/lib/validations/article";
 import { parseArticleQuery } from "@/lib/validations/admin-query";
 import { AdminPager } from "@/components/admin/admin-pager";

@@ -5,7 +5,7 @@ import { isEditor } from "@/lib/auth/roles";
 import { listComments } from "@/lib/data/admin-misc";
 import { activeBlocks } from "@/lib/data/comment-blocks";
 import { parsePage } from "@/lib/pagination";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/china-time";
 import { blockCommenterAction, deleteCommentAction, hideCommentAction, showCommentAction, unblockCommenterAction } from "@/lib/actions/moderation";
 import { ActionButton } from "@/components/admin/action-button";
 import { AdminPager } from "@/components/admin/admin-pager";

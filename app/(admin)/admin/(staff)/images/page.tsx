@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { listImages } from "@/lib/data/admin-misc";
 import { parsePage } from "@/lib/pagination";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/china-time";
 import { AdminPager } from "@/components/admin/admin-pager";
 import type { ImageVariant } from "@/lib/types";
 

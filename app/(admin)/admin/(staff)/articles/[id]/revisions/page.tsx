@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/session";
 import { canEditArticle } from "@/lib/auth/roles";
 import { getArticleForEdit, getRevision, listRevisions } from "@/lib/data/admin-articles";
 import { parseId } from "@/lib/route-params";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/china-time";
 import { STATUS_LABEL } from "@/lib/validations/article";
 import { restoreRevisionAction } from "@/lib/actions/articles";
 import { ActionButton } from "@/components/admin/action-button";

@@ -1,0 +1,91 @@
+// Settings: every variable is parsed in lib/env.ts, and a bad value of any kind stops the
+// program with a message that names the variable (and does not echo a secret's value).
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("gives the documented defaults for an empty environment", () => {
+    const e = parseEnv({});
+    expect(e.DATABASE_URL).toBeUndefined();
+    expect(e.PORT).toBe(3000);
+    expect(e.DATA_DIR).toBe(".data");
+    expect(e.UPLOAD_DIR).toBe(".data/uploads");
+    expect(e.DB_POOL_MAX).toBe(10);
+    expect(e.SEED_ARTICLES).toBe(5000);
+    expect(e.SITE_URL).toBe("http://localhost:3000");
+    expect(e.SITE_SINCE).toBe(2005);
+    expect(e.COMMENT_INTERVAL_SECONDS).toBe(30);
+    expect(e.COMMENT_MAX_LINKS).toBe(2);
+    expect(e.TRUSTED_PROXY).toEqual([]);
+    expect(e.SEARCH_LIMIT_PER_MINUTE).toBe(30);
+    expect(e.VIEW_BEACONS_PER_10_MINUTES).toBe(120);
+    expect(e.sessionSecret).toBeUndefined();
+    expect(e.E2E_SKIP_BUILD).toBe(false);
+  });
+
+  it("reads what an operator sets; an empty value counts as unset", () => {
+    const e = parseEnv({ DATA_DIR: "/srv/portal", PORT: "8080", TRUSTED_PROXY: " 127.0.0.1 , ::1", AUTH_SECRET: "s3cret", COMMENT_INTERVAL_SECONDS: "0", SITE_NAME: "" });
+    expect(e.UPLOAD_DIR).toBe("/srv/portal/uploads");
+    expect(e.PORT).toBe(8080);
+    expect(e.TRUSTED_PROXY).toEqual(["127.0.0.1", "::1"]);
+    expect(e.sessionSecret).toBe("s3cret");
+    expect(parseEnv({ NEXTAUTH_SECRET: "first", AUTH_SECRET: "second" }).sessionSecret).toBe("first");
+    expect(e.COMMENT_INTERVAL_SECONDS).toBe(0);
+    expect(e.SITE_NAME).toBe("해란강뉴스");
+    expect(parseEnv({ UPLOAD_DIR: "/tmp/up", DATA_DIR: "/srv" }).UPLOAD_DIR).toBe("/tmp/up");
+  });
+
+  // One bad value of each kind of setting.
+  const bad: [string, string][] = [
+    ["COMMENT_MAX_LINKS", "two"], // not a number
+    ["COMMENT_INTERVAL_SECONDS", "1.5"], // not whole
+    ["DB_POOL_MAX", "0"], // below the range
+    ["SEARCH_LIMIT_PER_MINUTE", "0"],
+    ["VIEW_BEACONS_PER_10_MINUTES", "-1"],
+    ["SITE_SINCE", "1800"], // outside the range
+    ["PORT", "70000"],
+    ["EMBEDDED_PG_PORT", "x"],
+    ["SEED_ARTICLES", "many"],
+    ["E2E_START_TIMEOUT_MS", "5"],
+    ["DATABASE_URL", "localhost:5432/portal"], // not a URL
+    ["SITE_URL", "example.com"],
+    ["SITE_URL", "ftp://example.com"],
+    ["SITE_EMAIL", "desk-at-example.com"], // not an e-mail address
+    ["COMMENT_IP_SECRET", "short"], // too short a key
+    ["TRUSTED_PROXY", "127.0.0.1,nginx"], // not an IP list
+    ["E2E_SKIP_BUILD", "yes"], // not a flag
+  ];
+  it.each(bad)("refuses %s=%s with a message naming it", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment[^\\n]*\\n  ${name}: `));
+  });
+
+  it("names every bad variable at once and never prints a secret's value", () => {
+    let message = "";
+    try {
+      parseEnv({ COMMENT_IP_SECRET: "tiny-key", PORT: "http", SITE_URL: "nowhere" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain("COMMENT_IP_SECRET: ");
+    expect(message).toContain("PORT: ");
+    expect(message).toContain("SITE_URL: ");
+    expect(message).not.toContain("tiny-key");
+  });
+});
+
+describe("a program started with a bad setting", () => {
+  it("stops before doing anything, exit code 1, naming the variable", () => {
+    // npm run migrate would otherwise need a database; the bad setting must stop it first.
+    const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+    const r = spawnSync(tsx, ["scripts/migrate.ts"], {
+      env: { ...process.env, DATABASE_URL: "postgresql://127.0.0.1:1/none", COMMENT_MAX_LINKS: "lots" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/COMMENT_MAX_LINKS: /);
+    expect(r.stdout).not.toMatch(/migration/);
+  });
+});
