@@ -8,7 +8,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { verifySignIn } from "../auth/credentials";
 import { endSession, getActor, safeNext, startSession } from "../auth/session";
-import { bumpSessionVersion } from "../data/admin-auth";
+import { bumpSessionVersion } from "../data/accounts";
 import { signInInput } from "../validations/sign-in";
 import type { FormState } from "./perform";
 

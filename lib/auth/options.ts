@@ -4,7 +4,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { site } from "../site/config";
-import { bumpSessionVersion } from "../data/admin-auth";
+import { bumpSessionVersion } from "../data/accounts";
 import { headerBag } from "./client-ip";
 import { verifySignIn } from "./credentials";
 import type { Role } from "./roles";

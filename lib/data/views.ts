@@ -8,6 +8,7 @@ import type { Db } from "../comments/db-type";
 import { windowStart } from "../limits/window";
 import { hit, type Limit } from "../limits/rate-limit";
 import { clientIpHash } from "../comments/ip-hash";
+import { publishedSql } from "./published";
 
 /** A visitor counts again for the same article the next China-time day. */
 export const VIEW_WINDOW_SECONDS = 86_400;
@@ -28,7 +29,7 @@ export async function recordView(id: number, visitor: string, now = new Date(), 
   const start = windowStart(now, VIEW_WINDOW_SECONDS, CHINA_OFFSET_SECONDS);
   const rows = await client.$queryRaw<{ view_count: number }[]>`
     WITH target AS (
-      SELECT id, view_count FROM articles WHERE id = ${id} AND status = 'PUBLISHED' AND deleted_at IS NULL
+      SELECT id, view_count FROM articles WHERE id = ${id} AND ${publishedSql()}
     ), first AS (
       INSERT INTO article_view_visits (article_id, visitor, window_start)
       SELECT id, ${visitor}, ${start} FROM target
@@ -70,6 +71,6 @@ export async function countBeacon(id: number, ip: string, now = new Date(), clie
 
 export async function readViews(id: number, client: Db = db): Promise<number | null> {
   const rows = await client.$queryRaw<{ view_count: number }[]>`
-    SELECT view_count FROM articles WHERE id = ${id} AND status = 'PUBLISHED' AND deleted_at IS NULL`;
+    SELECT view_count FROM articles WHERE id = ${id} AND ${publishedSql()}`;
   return rows[0]?.view_count ?? null;
 }

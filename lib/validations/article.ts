@@ -84,11 +84,3 @@ export const autosaveFields = articleShape
 export const articleId = z.object({ id: z.coerce.number().int().positive() });
 export const scheduleInput = articleId.extend({ scheduledAt: z.string() });
 export const revisionInput = z.object({ revisionId: z.coerce.number().int().positive() });
-
-export const STATUS_LABEL: Record<string, string> = {
-  DRAFT: "초안",
-  PENDING: "검토 대기",
-  SCHEDULED: "예약",
-  PUBLISHED: "게시됨",
-  TRASH: "휴지통",
-};
