@@ -7,7 +7,7 @@
 import { useActionState, useEffect, useRef, useState, startTransition } from "react";
 import Link from "next/link";
 import { saveArticleAction, autosaveArticleAction } from "@/lib/actions/articles";
-import type { FormState } from "@/lib/actions/perform";
+import type { FormState } from "@/lib/actions/safe-action";
 import type { SavedArticle } from "@/lib/actions/core/article-save";
 import { STATUS_LABEL } from "@/lib/article-status";
 import { FormMessage, SelectField, TextField } from "./field";

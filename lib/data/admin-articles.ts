@@ -7,6 +7,7 @@ import { pageCount } from "../pagination";
 import type { AdminListQuery } from "../validations/admin-query";
 import { articleSelect, imageSelect, stateSelect, toArticle } from "./mappers";
 import { isPublished } from "./published";
+import { scheduled as isScheduled } from "./schedule";
 
 export const ADMIN_PAGE_SIZE = 20;
 
@@ -83,7 +84,7 @@ export async function dashboardCounts(authorId: number) {
   const live = { deletedAt: null };
   const [pending, scheduled, myDrafts, comments] = await Promise.all([
     db.article.count({ where: { ...live, status: "PENDING" } }),
-    db.article.count({ where: { ...live, status: "SCHEDULED" } }),
+    db.article.count({ where: isScheduled }),
     db.article.count({ where: { ...live, status: "DRAFT", authorId } }),
     db.comment.count({ where: { createdAt: { gte: new Date(Date.now() - 86_400_000) } } }),
   ]);

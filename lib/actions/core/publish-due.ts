@@ -4,11 +4,12 @@
 import "server-only";
 import { db } from "../../db";
 import { tags } from "../../cache-tags";
+import { dueSql } from "../../data/schedule";
 
 export async function publishDue(now = new Date()): Promise<{ ids: number[]; tags: string[] }> {
   const rows = await db.$queryRaw<{ id: number; section_id: number }[]>`
     UPDATE articles SET status = 'PUBLISHED', updated_at = now(), version = version + 1
-     WHERE status = 'SCHEDULED' AND deleted_at IS NULL AND published_at <= ${now}
+     WHERE ${dueSql(now)}
     RETURNING id, section_id`;
   if (rows.length === 0) return { ids: [], tags: [] };
   const sections = [...new Set(rows.map((r) => r.section_id))];
