@@ -6,14 +6,14 @@ import type { Prisma } from "../generated/prisma/client";
 import { pageCount } from "../pagination";
 import type { AdminListQuery } from "../validations/admin-query";
 import { articleSelect, imageSelect, stateSelect, toArticle } from "./mappers";
-import { isPublished } from "./published";
+import { binned, isPublished } from "./published";
 import { scheduled as isScheduled } from "./schedule";
 
 export const ADMIN_PAGE_SIZE = 20;
 
 export async function listAdminArticles(f: AdminListQuery) {
   const where: Prisma.ArticleWhereInput = {};
-  if (f.status === "TRASH") where.deletedAt = { not: null };
+  if (f.status === "TRASH") Object.assign(where, binned);
   else {
     where.deletedAt = null;
     if (f.status) where.status = f.status;

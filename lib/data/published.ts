@@ -9,6 +9,9 @@ import { Prisma } from "../generated/prisma/client";
 /** The filter as a Prisma where-object: spread it into a `where`. */
 export const published = { status: "PUBLISHED", deletedAt: null } as const;
 
+/** Articles in the bin, whatever their status: readers get 410 Gone for these (lib/data/gone.ts). */
+export const binned = { deletedAt: { not: null } } as const;
+
 /** The same filter in raw SQL, for the `articles` row under `alias` (none: unqualified columns). */
 export function publishedSql(alias?: string): Prisma.Sql {
   const p = alias ? `${alias}.` : "";
