@@ -43,8 +43,12 @@ export const BUMP = { version: { increment: 1 } } as const;
 export function publicTags(id: number, before: Visible, after: Visible): string[] {
   const visible = [before, after].filter(isPublished) as NonNullable<Visible>[];
   if (visible.length === 0) return [];
-  const sections = [...new Set(visible.map((s) => s.sectionId))];
-  return [tags.article(id), ...sections.map(tags.section), tags.archive, tags.home, tags.feeds];
+  return readerTags([id], visible.map((s) => s.sectionId));
+}
+
+/** Everything readers see of these articles: their pages, these sections' lists, home, archive, feeds. */
+export function readerTags(ids: number[], sectionIds: number[]): string[] {
+  return [...ids.map(tags.article), ...[...new Set(sectionIds)].map(tags.section), tags.archive, tags.home, tags.feeds];
 }
 
 /** The body cleaned with the allowlist, our own images given srcset; the excerpt from it when empty. */
