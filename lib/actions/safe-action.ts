@@ -5,6 +5,10 @@
 // "use server" wrappers call: it finds this request's actor, runs the definition, applies the
 // tags with updateTag (read-your-own-writes), re-arms the scheduler and redirects or answers
 // the form's state for useActionState (a plain <form> without JavaScript gets the same).
+// Not next-safe-action: its result ({ data, validationErrors, serverError }) is not the
+// FormState the admin forms render (typed values echoed back, status, Korean message), the
+// tests run definitions with any actor through runAction, and the glue around it would be
+// this file again.
 import "server-only";
 import { z } from "zod";
 import { refresh, updateTag } from "next/cache";
