@@ -1,6 +1,6 @@
 // The one "published and not in the bin" filter (lib/data/published.ts) still lets PostgreSQL
-// answer reader queries from the indexes built for them. Sequential and bitmap scans are switched off, so
-// a plan that cannot use an index shows as a Seq Scan however small the table is.
+// answer reader queries from the indexes built for them. Sequential and bitmap scans are
+// switched off, so a plan that cannot use an index shows as a Seq Scan however small the table.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratedDatabase } from "../support/db";
