@@ -6,7 +6,7 @@
 // secret. The timer also wakes at least every 5 minutes, which picks up schedules made by
 // another instance or directly in the database.
 import { derivedKey } from "./auth/secret";
-import { nextScheduledAt } from "./data/admin-schedule";
+import { isDue, nextScheduledAt } from "./data/schedule";
 import { env } from "./env";
 
 const MAX_SLEEP_MS = 5 * 60_000;
@@ -51,7 +51,7 @@ async function tick() {
   state.timer = null;
   try {
     const next = await nextScheduledAt();
-    if (next && next.getTime() <= Date.now()) await state.trigger();
+    if (isDue(next, new Date())) await state.trigger();
     await armScheduler();
   } catch (e) {
     console.error(`[scheduler] ${(e as Error).message}; retrying in ${RETRY_MS / 1000} s`);

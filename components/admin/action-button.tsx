@@ -2,7 +2,7 @@
 // One button that runs one server action (publish, hide, restore...): a plain form, so it
 // works without JavaScript, with the result shown next to it.
 import { useActionState } from "react";
-import type { FormState } from "@/lib/actions/perform";
+import type { FormState } from "@/lib/actions/safe-action";
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;

@@ -7,8 +7,9 @@
 import { useActionState, useEffect, useRef, useState, startTransition } from "react";
 import Link from "next/link";
 import { saveArticleAction, autosaveArticleAction } from "@/lib/actions/articles";
-import type { FormState } from "@/lib/actions/perform";
+import type { FormState } from "@/lib/actions/safe-action";
 import type { SavedArticle } from "@/lib/actions/core/article-save";
+import { STATUS_LABEL } from "@/lib/article-status";
 import { FormMessage, SelectField, TextField } from "./field";
 import { RichEditor, uploadPhoto } from "./rich-editor";
 
@@ -299,4 +300,4 @@ export function ArticleForm({ initial, sections, canPublish }: Props) {
   );
 }
 
-const STATUS: Record<string, string> = { NEW: "새 기사", DRAFT: "초안", PENDING: "검토 대기", SCHEDULED: "예약", PUBLISHED: "게시됨" };
+const STATUS: Record<string, string> = { NEW: "새 기사", ...STATUS_LABEL };

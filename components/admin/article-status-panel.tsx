@@ -1,6 +1,7 @@
 // Beside the editor: what may be done with the article as it stands (unpublish, bin...).
 import { canTrashArticle, isEditor, type Actor } from "@/lib/auth/roles";
 import { publishArticleAction, restoreArticleAction, trashArticleAction, unpublishArticleAction } from "@/lib/actions/articles";
+import { isPublished } from "@/lib/data/published";
 import { formatDateTime } from "@/lib/china-time";
 import { ActionButton } from "./action-button";
 
@@ -11,7 +12,7 @@ export function ArticleStatusPanel({ actor, article: a }: { actor: Actor; articl
   return (
     <div className="status-panel">
       {a.status === "SCHEDULED" && a.publishedAt && <p className="notice">{formatDateTime(a.publishedAt)} (중국시간)에 게시될 예정입니다.</p>}
-      {a.status === "PUBLISHED" && !a.deletedAt && (
+      {isPublished(a) && (
         <p className="notice">
           독자에게 보이는 기사입니다 ({a.publishedAt ? formatDateTime(a.publishedAt) : ""}). 저장하면 바로 바뀝니다.
         </p>

@@ -2,7 +2,7 @@
 // A small admin form described by data (fields, one submit button): new section, new
 // account, own password. Errors appear next to each field; values stay after an error.
 import { useActionState } from "react";
-import type { FormState } from "@/lib/actions/perform";
+import type { FormState } from "@/lib/actions/safe-action";
 import { FormMessage, SelectField, TextField } from "./field";
 
 export type SimpleField = {

@@ -1,7 +1,17 @@
 "use server";
-// Server actions of the article editor and lists: each finds the signed-in actor and runs the
-// definition in ./core (which checks the role and parses the input itself).
-import { perform, type FormState } from "./perform";
+// The article editor's and lists' actions. Each wraps a definition in ./core through
+// perform() (./safe-action.ts: zod, session, role, tags). Schemas in lib/validations/article.ts.
+//   saveArticleAction        articleFields   staff (publish/schedule intents: editors)  create or update; submit, publish or schedule in one step
+//   autosaveArticleAction    autosaveFields  staff    a draft in place; a published/scheduled article gets an autosave revision
+//   publishArticleAction     articleId       editors  PUBLISHED now
+//   scheduleArticleAction    scheduleInput   editors  SCHEDULED for a China-time moment in the future
+//   unpublishArticleAction   articleId       editors  back to DRAFT (a schedule is cancelled)
+//   submitArticleAction      articleId       staff    DRAFT → PENDING (review)
+//   trashArticleAction       articleId       staff (reporters: own drafts)  into the bin (410 for readers)
+//   restoreArticleAction     articleId       editors  out of the bin, as a draft
+//   purgeArticleAction       articleId       editors  deletes a binned article for good
+//   restoreRevisionAction    revisionInput   staff (reporters: own drafts)  an earlier revision's text back
+import { perform, type FormState } from "./safe-action";
 import { autosaveArticle, saveArticle, type SavedArticle } from "./core/article-save";
 import * as status from "./core/article-status";
 

@@ -1,6 +1,10 @@
 "use server";
-// Server actions of comment moderation (editors), see ./core/comments.ts.
-import { perform, type FormState } from "./perform";
+// Comment moderation, editors and admins only; definitions in ./core/comments.ts, schemas in
+// lib/validations/admin.ts. Each expires exactly the comment's article.
+//   hideCommentAction / showCommentAction / deleteCommentAction   commentId     one comment
+//   blockCommenterAction      blockInput    blocks the comment's IP hash for 1-365 days (optionally hides all it wrote)
+//   unblockCommenterAction    unblockInput  lifts a block now
+import { perform, type FormState } from "./safe-action";
 import * as c from "./core/comments";
 
 type S = FormState;

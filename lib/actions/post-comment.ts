@@ -1,7 +1,12 @@
 "use server";
-// The comment form's action: cookies and headers in, cache tags out; the work itself is
-// lib/comments/post.ts. Without JavaScript it answers a successful post with a redirect to
-// the new comment (post/redirect/get), so that reloading cannot send it twice.
+// The reader's comment form.
+//   postComment   commentSchema (lib/validations/comment.ts)  anyone, no account  adds a comment to a published
+//                 article after the captcha, the IP block, the interval and the duplicate checks; expires that
+//                 article's pages only
+// Readers have no session or role, so this is not a perform() action: cookies and headers in,
+// cache tags out, the work itself in lib/comments/post.ts. Without JavaScript it answers a
+// successful post with a redirect to the new comment (post/redirect/get), so that reloading
+// cannot send it twice.
 import { randomUUID } from "node:crypto";
 import { updateTag } from "next/cache";
 import { cookies, headers } from "next/headers";

@@ -1,6 +1,11 @@
 "use server";
-// Server actions of section management (admins), see ./core/sections.ts.
-import { perform, type FormState } from "./perform";
+// Sections, admins only; definitions in ./core/sections.ts, schemas in lib/validations/admin.ts.
+// Each expires the menu, the home page and the section's list.
+//   createSectionAction      createSectionInput   a new section at the end
+//   renameSectionAction      renameSectionInput   new name and slug (lists and feeds too)
+//   moveSectionAction        moveSectionInput     one place up or down
+//   setSectionHiddenAction   hideSectionInput     out of (or back into) the menu and home page
+import { perform, type FormState } from "./safe-action";
 import * as s from "./core/sections";
 
 type S = FormState;

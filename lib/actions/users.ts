@@ -1,6 +1,11 @@
 "use server";
-// Server actions of account management (admins) and of one's own password, see ./core/users.ts.
-import { perform, type FormState } from "./perform";
+// Accounts; definitions in ./core/users.ts, schemas in lib/validations/admin.ts. Every change
+// to an account ends its sessions (a new session version).
+//   createUserAction          createUserInput      admins  a new account
+//   setUserRoleAction         setRoleInput         admins  another account's role
+//   setUserDisabledAction     setDisabledInput     admins  another account closed or opened
+//   changeOwnPasswordAction   changePasswordInput  staff   one's own password; this session goes on under a new token
+import { perform, type FormState } from "./safe-action";
 import * as u from "./core/users";
 import { getActor, startSession } from "../auth/session";
 

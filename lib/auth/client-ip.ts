@@ -7,16 +7,6 @@ import { clientIp, ipKey } from "../http/client-ip";
 
 type HeaderSource = { get(name: string): string | null };
 
-/** next-auth hands `authorize` a plain object of lower-case header names. */
-export function headerBag(plain: Record<string, string | string[] | undefined>): HeaderSource {
-  return {
-    get(name) {
-      const v = Object.hasOwn(plain, name.toLowerCase()) ? plain[name.toLowerCase()] : undefined;
-      return Array.isArray(v) ? v.join(", ") : (v ?? null);
-    },
-  };
-}
-
 export function signInIp(headers: HeaderSource): string {
   return clientIp(headers, commentSettings().trustedProxies);
 }

@@ -1,7 +1,7 @@
 // Checks an e-mail and password, throttling per client address and per account in PostgreSQL
-// (lib/auth/throttle.ts). Used by the sign-in form's action and next-auth's Credentials provider.
+// (lib/auth/throttle.ts). The one check behind the sign-in form's action (lib/actions/sign-in.ts).
 import "server-only";
-import { findUserForSignIn, upgradePasswordHash } from "../data/admin-auth";
+import { findUserForSignIn, upgradePasswordHash } from "../data/accounts";
 import { clearAttempts, isKnownAddress, pruneThrottle, refundAttempt, rememberAddress, reserveAttempt } from "../data/login-throttle";
 import { addressHash, signInIp } from "./client-ip";
 import { GateBusy } from "./hash-gate";

@@ -1,12 +1,12 @@
-// next-auth 4 configuration: a Credentials provider, JWT sessions of 12 hours from sign-in (see
-// session-token.ts) in an http-only cookie that is `Secure` whenever the site is https (SITE_URL).
+// next-auth 4 configuration: JWT sessions of 12 hours from sign-in (see session-token.ts) in an
+// http-only cookie that is `Secure` whenever the site is https (SITE_URL). There is no
+// provider: the one way in is the sign-in form's server action (lib/actions/sign-in.ts, and
+// the README's "Newsroom" for why), which issues this same token in this same cookie. next-auth
+// serves the session, csrf and sign-out endpoints and reads and writes the token format.
 import "server-only";
 import type { AuthOptions } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
 import { site } from "../site/config";
-import { bumpSessionVersion } from "../data/admin-auth";
-import { headerBag } from "./client-ip";
-import { verifySignIn } from "./credentials";
+import { bumpSessionVersion } from "../data/accounts";
 import type { Role } from "./roles";
 import { authSecret } from "./secret";
 import { actorFromClaims, SESSION_MAX_AGE } from "./session-token";
@@ -32,19 +32,7 @@ export async function authOptions(): Promise<AuthOptions> {
     useSecureCookies: secure,
     cookies: { sessionToken: sessionCookie },
     pages: { signIn: "/admin/login", error: "/admin/login" },
-    providers: [
-      Credentials({
-        name: "이메일",
-        credentials: { email: { label: "이메일", type: "email" }, password: { label: "비밀번호", type: "password" } },
-        async authorize(credentials, req) {
-          if (!credentials?.email || !credentials.password) return null;
-          // The same address rule as the sign-in form: the peer stamp is among these headers.
-          const h = headerBag((req?.headers ?? {}) as Record<string, string | string[] | undefined>);
-          const r = await verifySignIn(h, credentials.email, credentials.password);
-          return r.ok ? { id: String(r.user.id), name: r.user.name, email: r.user.email, role: r.user.role, ver: r.sessionVersion } : null;
-        },
-      }),
-    ],
+    providers: [],
     events: {
       // next-auth's own sign-out ends the account's sessions like the sign-out button does.
       async signOut({ token }) {
@@ -53,16 +41,11 @@ export async function authOptions(): Promise<AuthOptions> {
       },
     },
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          token.role = (user as { role?: Role }).role;
-          token.ver = (user as { ver?: number }).ver;
-          token.authAt = Math.floor(Date.now() / 1000); // never refreshed: the lifetime is absolute
-        }
-        return token;
-      },
+      // Tokens are made only by sessionClaims (session-token.ts); a session read passes them
+      // on unchanged, so the sign-in time, and with it the 12-hour lifetime, never moves.
+      jwt: ({ token }) => token,
       session({ session, token }) {
-        session.user = { ...session.user, id: token.sub, role: token.role } as typeof session.user;
+        session.user = { ...session.user, id: token.sub, role: token.role as Role } as typeof session.user;
         return session;
       },
     },

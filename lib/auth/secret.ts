@@ -3,7 +3,7 @@
 // every instance agrees. There is never a fixed default.
 import "server-only";
 import { createHmac } from "node:crypto";
-import { settingOrCreate } from "../data/admin-auth";
+import { settingOrCreate } from "../data/settings";
 import { env } from "../env";
 
 let cached: Promise<string> | null = null;

@@ -3,7 +3,7 @@
 // new password, new role, disabled) or the absolute lifetime ends it, however active it is.
 import "server-only";
 import { decode, encode, type JWT } from "next-auth/jwt";
-import { findSessionActor } from "../data/admin-auth";
+import { findSessionActor } from "../data/accounts";
 import type { Actor } from "./roles";
 import { authSecret } from "./secret";
 

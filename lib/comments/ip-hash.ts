@@ -1,9 +1,10 @@
 // Client IPs are kept only as HMAC-SHA256 under a server secret: enough to count per client,
 // useless for finding out who wrote what without the secret.
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Db } from "./db-type";
 import { commentSettings } from "./config";
 import { ipKey } from "../http/client-ip";
+import { randomSecret, settingOrCreate } from "../data/settings";
 
 // ipKey lives with the address rule it belongs to; re-exported for existing imports.
 export { ipKey };
@@ -25,12 +26,7 @@ export function ipSecret(db: Db): Promise<string> {
   if (fromEnv) return Promise.resolve(fromEnv);
   let p = cached.get(db);
   if (!p) {
-    p = (async () => {
-      // Concurrent first uses: only one insert wins, everybody reads the winner.
-      await db.setting.createMany({ data: [{ key: SETTING_KEY, value: randomBytes(32).toString("base64url") }], skipDuplicates: true });
-      const row = await db.setting.findUniqueOrThrow({ where: { key: SETTING_KEY } });
-      return row.value;
-    })();
+    p = settingOrCreate(SETTING_KEY, randomSecret, db);
     p.catch(() => cached.delete(db));
     cached.set(db, p);
   }

@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { Db } from "./db-type";
 import { answerChallenge } from "../captcha/challenge";
 import { commentSchema, ARTICLE_MISSING, type CommentField } from "../validations/comment";
+import { published } from "../data/published";
+import { isIpHashBlocked } from "./blocks";
 import { commentSettings } from "./config";
 import { addFailure, failureBlockSeconds, sameText, secondsUntilNextPost } from "./limits";
 
@@ -58,10 +60,9 @@ export async function submitComment(db: Db, raw: unknown, ctx: PostContext): Pro
   const now = ctx.now ?? new Date();
   const { ipHash } = ctx;
 
-  const article = await db.article.findFirst({ where: { id: input.articleId, status: "PUBLISHED", deletedAt: null }, select: { id: true } });
+  const article = await db.article.findFirst({ where: { id: input.articleId, ...published }, select: { id: true } });
   if (!article) return fail("not-found", ARTICLE_MISSING);
-  const block = await db.commentIpBlock.findFirst({ where: { ipHash, until: { gt: now } }, select: { id: true } });
-  if (block) return fail("blocked", MESSAGES.blocked);
+  if (await isIpHashBlocked(db, ipHash, now)) return fail("blocked", MESSAGES.blocked);
 
   // One transaction per post, serialised per client by a row lock: the interval, the
   // duplicate check, the captcha and the insert cannot interleave with a parallel post.

@@ -1,18 +1,19 @@
-// Reads of the editors' admin: per request, never cached (staff must see their own writes).
+// Reads of the editors' article screens: per request, never cached (staff must see their own writes).
 import "server-only";
 import { db } from "../db";
 import type { Article } from "../types";
 import type { Prisma } from "../generated/prisma/client";
-import { imageSelect, toImageRef } from "./mappers";
+import { pageCount } from "../pagination";
+import type { AdminListQuery } from "../validations/admin-query";
+import { articleSelect, imageSelect, stateSelect, toArticle } from "./mappers";
+import { binned, isPublished } from "./published";
+import { scheduled as isScheduled } from "./schedule";
 
 export const ADMIN_PAGE_SIZE = 20;
-export const STATUS_FILTERS = ["DRAFT", "PENDING", "SCHEDULED", "PUBLISHED", "TRASH"] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
-export type AdminListQuery = { q?: string; sectionId?: number; status?: StatusFilter; authorId?: number; page: number };
 
 export async function listAdminArticles(f: AdminListQuery) {
   const where: Prisma.ArticleWhereInput = {};
-  if (f.status === "TRASH") where.deletedAt = { not: null };
+  if (f.status === "TRASH") Object.assign(where, binned);
   else {
     where.deletedAt = null;
     if (f.status) where.status = f.status;
@@ -40,77 +41,29 @@ export async function listAdminArticles(f: AdminListQuery) {
       },
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)), rows };
+  return { total, pages: pageCount(total, ADMIN_PAGE_SIZE), rows };
 }
 
-/** The fields both the editor form and the staff preview read. */
-const articleTextSelect = {
-  id: true,
-  title: true,
-  subtitle: true,
-  excerpt: true,
-  body: true,
-  sourceName: true,
-  byline: true,
-  editorName: true,
-  status: true,
-  publishedAt: true,
-  updatedAt: true,
-  deletedAt: true,
-} as const;
-
+/** The article as the editor's form and its status panel read it. */
 export async function getArticleForEdit(id: number) {
   return db.article.findUnique({
     where: { id },
-    select: {
-      ...articleTextSelect,
-      version: true, // what the editor's saves are based on (optimistic lock)
-      authorId: true,
-      sectionId: true,
-      coverImageId: true,
-      coverCaption: true,
-      coverImage: { select: imageSelect },
-      author: { select: { name: true } },
-    },
+    select: { ...stateSelect, coverImage: { select: imageSelect }, author: { select: { name: true } } },
   });
 }
 export type EditableArticle = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;
 
 /** Any article (draft or not) as the reader's ArticleView expects it, for the staff preview. */
-export async function getPreviewArticle(id: number): Promise<(Article & { status: string; deleted: boolean }) | null> {
-  const r = await db.article.findUnique({
-    where: { id },
-    select: {
-      ...articleTextSelect,
-      viewCount: true,
-      coverCaption: true,
-      legacyId: true,
-      section: { select: { id: true, slug: true, name: true } },
-      coverImage: { select: imageSelect },
-      author: { select: { name: true } },
-    },
-  });
+export async function getPreviewArticle(id: number): Promise<(Article & { status: string; deleted: boolean; live: boolean }) | null> {
+  const r = await db.article.findUnique({ where: { id }, select: { ...articleSelect, status: true, deletedAt: true } });
   if (!r) return null;
   return {
-    id: r.id,
-    title: r.title,
-    subtitle: r.subtitle,
-    excerpt: r.excerpt,
-    body: r.body,
-    sourceName: r.sourceName,
-    byline: r.byline,
-    editorName: r.editorName,
+    ...toArticle(r),
     // A draft shows the time it would carry if published now.
     publishedAt: (r.publishedAt ?? new Date()).toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    viewCount: r.viewCount,
-    coverCaption: r.coverCaption,
-    legacyId: r.legacyId,
-    authorName: r.author?.name ?? null,
-    section: r.section,
-    cover: toImageRef(r.coverImage),
     status: r.status,
     deleted: r.deletedAt !== null,
+    live: isPublished(r),
   };
 }
 
@@ -131,7 +84,7 @@ export async function dashboardCounts(authorId: number) {
   const live = { deletedAt: null };
   const [pending, scheduled, myDrafts, comments] = await Promise.all([
     db.article.count({ where: { ...live, status: "PENDING" } }),
-    db.article.count({ where: { ...live, status: "SCHEDULED" } }),
+    db.article.count({ where: isScheduled }),
     db.article.count({ where: { ...live, status: "DRAFT", authorId } }),
     db.comment.count({ where: { createdAt: { gte: new Date(Date.now() - 86_400_000) } } }),
   ]);

@@ -6,43 +6,12 @@ import { db } from "../db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
 import { pageCount, pageSlice, PAGE_SIZE } from "../pagination";
 import type { Article, ArticlePage } from "../types";
-import { imageSelect, listSelect, toImageRef, toListItem } from "./mappers";
-
-const published = { status: "PUBLISHED", deletedAt: null } as const;
+import { articleSelect, listSelect, toArticle, toListItem } from "./mappers";
+import { published } from "./published";
 
 async function readArticle(id: number): Promise<Article | null> {
-  const r = await db.article.findFirst({
-    where: { id, ...published },
-    select: {
-      ...listSelect,
-      subtitle: true,
-      body: true,
-      sourceName: true,
-      byline: true,
-      editorName: true,
-      updatedAt: true,
-      viewCount: true,
-      coverCaption: true,
-      legacyId: true,
-      coverImage: { select: imageSelect },
-      author: { select: { name: true } },
-    },
-  });
-  if (!r) return null;
-  return {
-    ...toListItem(r),
-    subtitle: r.subtitle,
-    body: r.body,
-    sourceName: r.sourceName,
-    byline: r.byline,
-    editorName: r.editorName,
-    updatedAt: r.updatedAt.toISOString(),
-    viewCount: r.viewCount,
-    coverCaption: r.coverCaption,
-    legacyId: r.legacyId,
-    cover: toImageRef(r.coverImage),
-    authorName: r.author?.name ?? null,
-  };
+  const r = await db.article.findFirst({ where: { id, ...published }, select: articleSelect });
+  return r && toArticle(r);
 }
 
 /** One published article; shared by generateMetadata and the page through React.cache. */

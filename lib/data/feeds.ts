@@ -3,6 +3,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "../db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
+import { published } from "./published";
 
 export const FEED_SIZE = 50;
 
@@ -20,7 +21,7 @@ export type FeedItem = {
 /** Newest published articles, of one section when `sectionId` is given. */
 export async function readFeedItems(sectionId: number | null, limit = FEED_SIZE): Promise<FeedItem[]> {
   const rows = await db.article.findMany({
-    where: { status: "PUBLISHED", deletedAt: null, ...(sectionId === null ? {} : { sectionId }) },
+    where: { ...published, ...(sectionId === null ? {} : { sectionId }) },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {

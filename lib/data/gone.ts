@@ -6,6 +6,7 @@
 // answers at once; other processes catch up within the interval.
 import "server-only";
 import { db } from "../db";
+import { binned } from "./published";
 
 export const GONE_REFRESH_MS = 10_000;
 
@@ -16,7 +17,7 @@ const state = (g.__goneArticles ??= { ids: new Set(), at: 0, pending: null });
 async function refresh(): Promise<void> {
   const started = Date.now();
   try {
-    const rows = await db.article.findMany({ where: { deletedAt: { not: null } }, select: { id: true } });
+    const rows = await db.article.findMany({ where: binned, select: { id: true } });
     state.ids = new Set(rows.map((r) => r.id));
   } catch (e) {
     // Keep answering with what we knew; the page itself still says 404 for a binned article.

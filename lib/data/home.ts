@@ -5,6 +5,7 @@ import { db } from "../db";
 import { tags } from "../cache-tags";
 import type { ArticleListItem, SectionRef } from "../types";
 import { listSelect, toListItem } from "./mappers";
+import { published } from "./published";
 import { getSections } from "./sections";
 
 export type HomeData = {
@@ -14,7 +15,6 @@ export type HomeData = {
   mostRead: ArticleListItem[];
 };
 
-const published = { status: "PUBLISHED", deletedAt: null } as const;
 const newest = [{ publishedAt: "desc" }, { id: "desc" }] as const;
 
 async function readHome(): Promise<HomeData> {

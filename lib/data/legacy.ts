@@ -3,6 +3,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "../db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
+import { isPublished } from "./published";
 
 export type LegacyTarget = { id: number; state: "published" | "deleted" } | null;
 
@@ -11,7 +12,7 @@ export async function readLegacyArticle(legacyId: number): Promise<LegacyTarget>
   const r = await db.article.findUnique({ where: { legacyId }, select: { id: true, status: true, deletedAt: true } });
   if (!r) return null;
   if (r.deletedAt) return { id: r.id, state: "deleted" };
-  return r.status === "PUBLISHED" ? { id: r.id, state: "published" } : null;
+  return isPublished(r) ? { id: r.id, state: "published" } : null;
 }
 
 export const getLegacyArticle = (legacyId: number) =>

@@ -1,5 +1,7 @@
-// Maps Prisma rows to the domain types of lib/types.ts.
-import type { ImageRef, ImageVariant, ArticleListItem } from "../types";
+// The column lists (selects) of each view of an article, and the mapping of their rows to the
+// domain types of lib/types.ts. A view that shows an article reads it through one of these,
+// so a new field is added in one place.
+import type { ImageRef, ImageVariant, Article, ArticleListItem } from "../types";
 
 type ImageRow = { id: number; storageKey: string; width: number; height: number; alt: string; variants: unknown };
 
@@ -11,6 +13,7 @@ export function toImageRef(row: ImageRow | null | undefined): ImageRef | null {
 
 export const imageSelect = { id: true, storageKey: true, width: true, height: true, alt: true, variants: true } as const;
 
+/** An item of the lists: home, sections, archive, search results. */
 export const listSelect = {
   id: true,
   title: true,
@@ -39,3 +42,69 @@ export function toListItem(r: ListRow): ArticleListItem {
     cover: toImageRef(r.coverImage),
   };
 }
+
+/** The whole article as the reader's article view shows it (also the staff preview). */
+export const articleSelect = {
+  ...listSelect,
+  subtitle: true,
+  body: true,
+  sourceName: true,
+  byline: true,
+  editorName: true,
+  updatedAt: true,
+  viewCount: true,
+  coverCaption: true,
+  legacyId: true,
+  author: { select: { name: true } },
+} as const;
+
+type ArticleRow = ListRow & {
+  subtitle: string | null;
+  body: string;
+  sourceName: string;
+  byline: string | null;
+  editorName: string | null;
+  updatedAt: Date;
+  viewCount: number;
+  coverCaption: string | null;
+  legacyId: number | null;
+  author: { name: string } | null;
+};
+
+export function toArticle(r: ArticleRow): Article {
+  return {
+    ...toListItem(r),
+    subtitle: r.subtitle,
+    body: r.body,
+    sourceName: r.sourceName,
+    byline: r.byline,
+    editorName: r.editorName,
+    updatedAt: r.updatedAt.toISOString(),
+    viewCount: r.viewCount,
+    coverCaption: r.coverCaption,
+    legacyId: r.legacyId,
+    cover: toImageRef(r.coverImage),
+    authorName: r.author?.name ?? null,
+  };
+}
+
+/** An article as every write reads it before changing it (lib/actions/core), and the editor's form. */
+export const stateSelect = {
+  id: true,
+  authorId: true,
+  status: true,
+  deletedAt: true,
+  sectionId: true,
+  publishedAt: true,
+  updatedAt: true,
+  version: true,
+  title: true,
+  subtitle: true,
+  excerpt: true,
+  body: true,
+  sourceName: true,
+  byline: true,
+  editorName: true,
+  coverImageId: true,
+  coverCaption: true,
+} as const;

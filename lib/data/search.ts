@@ -9,6 +9,7 @@ import { matchRanges, snippet } from "../search/query";
 import { findArticles, type Runner } from "../search/sql";
 import type { ArticleListItem } from "../types";
 import { listSelect, toListItem } from "./mappers";
+import { published } from "./published";
 
 export type SearchItem = ArticleListItem & {
   /** The excerpt when a word occurs in it, else the text around the first match. */
@@ -35,7 +36,7 @@ export async function searchArticles(q: ParsedQuery, page: number, sectionId: nu
   if (hits.ids.length === 0 && page > 1) return null;
   const rows = hits.ids.length
     ? await db.article.findMany({
-        where: { id: { in: hits.ids }, status: "PUBLISHED", deletedAt: null },
+        where: { id: { in: hits.ids }, ...published },
         select: { ...listSelect, body: true },
       })
     : [];

@@ -7,8 +7,7 @@ import { tags, REVALIDATE_SECONDS } from "../cache-tags";
 import { Prisma } from "../generated/prisma/client";
 import { CHINA_SQL_INTERVAL, chinaMonthRange } from "../china-time";
 import { SITEMAP_MAX_URLS } from "../seo/sitemap-xml";
-
-const published = { status: "PUBLISHED", deletedAt: null } as const;
+import { published, publishedSql } from "./published";
 
 export type MonthBucket = { month: string; count: number; lastmod: Date };
 
@@ -22,7 +21,7 @@ export async function readMonthBuckets(): Promise<MonthBucket[]> {
       SELECT date_trunc('month', published_at + ${Prisma.raw(CHINA_SQL_INTERVAL)}) AS m,
              count(*)::int AS count, max(greatest(updated_at, published_at)) AS lastmod
       FROM articles
-      WHERE deleted_at IS NULL AND status = 'PUBLISHED' AND published_at IS NOT NULL
+      WHERE ${publishedSql()} AND published_at IS NOT NULL
       GROUP BY 1
     ) x ORDER BY m DESC`;
 }
@@ -36,7 +35,7 @@ export async function readMonthArticles(start: Date, end: Date, offset: number, 
   return db.$queryRaw<SitemapArticle[]>`
     SELECT a.id, greatest(a.updated_at, a.published_at) AS lastmod, i.storage_key AS "imageKey"
     FROM articles a LEFT JOIN images i ON i.id = a.cover_image_id
-    WHERE a.deleted_at IS NULL AND a.status = 'PUBLISHED' AND a.published_at >= ${start} AND a.published_at < ${end}
+    WHERE ${publishedSql("a")} AND a.published_at >= ${start} AND a.published_at < ${end}
     ORDER BY a.published_at DESC, a.id DESC
     OFFSET ${offset} LIMIT ${limit}`;
 }
@@ -50,7 +49,7 @@ export async function readSectionsLastmod(): Promise<SectionLastmod[]> {
     FROM sections s
     LEFT JOIN LATERAL (
       SELECT published_at FROM articles a
-      WHERE a.section_id = s.id AND a.status = 'PUBLISHED' AND a.deleted_at IS NULL
+      WHERE a.section_id = s.id AND ${publishedSql("a")}
       ORDER BY a.published_at DESC NULLS LAST LIMIT 1
     ) l ON true
     WHERE NOT s.hidden

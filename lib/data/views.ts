@@ -8,6 +8,7 @@ import type { Db } from "../comments/db-type";
 import { chinaDayStart } from "../china-time";
 import { hit, type Limit } from "../limits/rate-limit";
 import { clientIpHash } from "../comments/ip-hash";
+import { publishedSql } from "./published";
 
 /** Beacons per address (any article), 120 by default: a reader opens far fewer pages than this. */
 export const VIEW_BEACON_LIMIT: Limit = { bucket: "views", max: env.VIEW_BEACONS_PER_10_MINUTES, windowSeconds: 600 };
@@ -25,7 +26,7 @@ export async function recordView(id: number, visitor: string, now = new Date(), 
   const start = chinaDayStart(now);
   const rows = await client.$queryRaw<{ view_count: number }[]>`
     WITH target AS (
-      SELECT id, view_count FROM articles WHERE id = ${id} AND status = 'PUBLISHED' AND deleted_at IS NULL
+      SELECT id, view_count FROM articles WHERE id = ${id} AND ${publishedSql()}
     ), first AS (
       INSERT INTO article_view_visits (article_id, visitor, window_start)
       SELECT id, ${visitor}, ${start} FROM target
@@ -67,6 +68,6 @@ export async function countBeacon(id: number, ip: string, now = new Date(), clie
 
 export async function readViews(id: number, client: Db = db): Promise<number | null> {
   const rows = await client.$queryRaw<{ view_count: number }[]>`
-    SELECT view_count FROM articles WHERE id = ${id} AND status = 'PUBLISHED' AND deleted_at IS NULL`;
+    SELECT view_count FROM articles WHERE id = ${id} AND ${publishedSql()}`;
   return rows[0]?.view_count ?? null;
 }

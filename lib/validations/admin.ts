@@ -1,6 +1,6 @@
 // Inputs of the comment, section and user actions.
 import { z } from "zod";
-import { PASSWORD_MIN } from "../auth/password";
+import { passwordProblem } from "../auth/password";
 
 const id = z.coerce.number().int().positive();
 const checkbox = z
@@ -33,10 +33,11 @@ export const roleEnum = z.enum(["ADMIN", "EDITOR", "REPORTER"], { error: "역할
 export const createUserInput = z.object({
   email: z.string().trim().toLowerCase().email("이메일 주소를 확인해 주세요.").max(320),
   name: z.string().trim().min(1, "이름을 입력하세요.").max(50, "이름은 50자 이하로 써 주세요."),
-  password: z
-    .string()
-    .min(PASSWORD_MIN, `비밀번호는 ${PASSWORD_MIN}자 이상이어야 합니다.`)
-    .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "비밀번호가 너무 깁니다 (72바이트 이하)."),
+  // The same rule as accounts made on the command line (lib/auth/bootstrap.ts).
+  password: z.string().superRefine((p, ctx) => {
+    const problem = passwordProblem(p);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   role: roleEnum,
 });
 export const setRoleInput = z.object({ id, role: roleEnum });

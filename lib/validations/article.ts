@@ -1,6 +1,7 @@
 // The article form's fields, shared by the editor and its actions. The schedule time is a
 // datetime-local string read as China time by parseChinaDateTime (lib/china-time.ts).
 import { z } from "zod";
+import { parseChinaDateTime } from "../china-time";
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}은(는) ${max}자 이하로 써 주세요.`);
 const optionalText = (max: number, label: string) =>
@@ -63,10 +64,16 @@ export const articleId = z.object({ id: z.coerce.number().int().positive() });
 export const scheduleInput = articleId.extend({ scheduledAt: z.string() });
 export const revisionInput = z.object({ revisionId: z.coerce.number().int().positive() });
 
-export const STATUS_LABEL: Record<string, string> = {
-  DRAFT: "초안",
-  PENDING: "검토 대기",
-  SCHEDULED: "예약",
-  PUBLISHED: "게시됨",
-  TRASH: "휴지통",
-};
+export const SCHEDULE_INVALID = "예약 시각을 확인해 주세요.";
+
+/**
+ * The moment an article is scheduled for: typed in China time (datetime-local) and strictly
+ * after `now`. The field's error otherwise. Both the editor's "예약" button and the status
+ * panel's schedule form come through here.
+ */
+export function parseScheduleTime(raw: string | undefined, now: Date): { ok: true; at: Date } | { ok: false; error: string } {
+  const at = parseChinaDateTime(raw ?? "");
+  if (!at) return { ok: false, error: "예약 시각을 YYYY-MM-DD HH:MM (중국시간)으로 입력하세요." };
+  if (at.getTime() <= now.getTime()) return { ok: false, error: "예약 시각은 지금보다 뒤여야 합니다." };
+  return { ok: true, at };
+}

@@ -7,7 +7,7 @@ let run: typeof import("../../lib/actions/safe-action").runAction;
 let cm: typeof import("../../lib/actions/core/comments");
 let se: typeof import("../../lib/actions/core/sections");
 let us: typeof import("../../lib/actions/core/users");
-let blocks: typeof import("../../lib/data/comment-blocks");
+let blocks: typeof import("../../lib/data/moderation");
 let art: number;
 
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
   cm = await import("../../lib/actions/core/comments");
   se = await import("../../lib/actions/core/sections");
   us = await import("../../lib/actions/core/users");
-  blocks = await import("../../lib/data/comment-blocks");
+  blocks = await import("../../lib/data/moderation");
   art = await insertArticle(f);
 });
 
@@ -94,7 +94,7 @@ describe("accounts", () => {
     expect(await run(us.setUserRole, f.admin, { id: String(f.admin.id), role: "REPORTER" })).toMatchObject({ ok: false, status: 409 });
     expect(await run(us.setUserDisabled, f.admin, { id: String(f.admin.id), disabled: "true" })).toMatchObject({ ok: false, status: 409 });
 
-    const { findActiveStaff } = await import("../../lib/data/admin-auth");
+    const { findActiveStaff } = await import("../../lib/data/accounts");
     expect(await findActiveStaff(u.id)).toMatchObject({ role: "EDITOR" });
     await run(us.setUserDisabled, f.admin, { id: String(u.id), disabled: "true" });
     // A disabled account's session stops working at once: the session is re-read every request.

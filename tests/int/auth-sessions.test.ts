@@ -5,7 +5,7 @@ import { adminFixture, type Fixture } from "./admin-fixtures";
 
 let f: Fixture;
 let st: typeof import("../../lib/auth/session-token");
-let auth: typeof import("../../lib/data/admin-auth");
+let auth: typeof import("../../lib/data/accounts");
 let us: typeof import("../../lib/actions/core/users");
 let run: typeof import("../../lib/actions/safe-action").runAction;
 let cred: typeof import("../../lib/auth/credentials");
@@ -15,7 +15,7 @@ beforeAll(async () => {
   delete process.env.AUTH_SECRET;
   f = await adminFixture("int_auth_sessions");
   st = await import("../../lib/auth/session-token");
-  auth = await import("../../lib/data/admin-auth");
+  auth = await import("../../lib/data/accounts");
   us = await import("../../lib/actions/core/users");
   cred = await import("../../lib/auth/credentials");
   ({ runAction: run } = await import("../../lib/actions/safe-action"));

@@ -3,8 +3,9 @@
 import "server-only";
 import { db } from "../../db";
 import { canEditArticle, isEditor, STAFF, type Actor } from "../../auth/roles";
-import { formatDateTime, parseChinaDateTime } from "../../china-time";
-import { articleFields, autosaveFields, type ArticleFields } from "../../validations/article";
+import { formatDateTime } from "../../china-time";
+import { articleFields, autosaveFields, parseScheduleTime, SCHEDULE_INVALID, type ArticleFields } from "../../validations/article";
+import { touchesSchedule } from "../../data/schedule";
 import { defineAction, done, fail, type FieldErrors } from "../safe-action";
 import { CONFLICT, IN_BIN, NOT_FOUND, cleanBody, loadArticle, publicTags, snapshot, writeIfCurrent, type ArticleState } from "./article-shared";
 
@@ -71,9 +72,9 @@ export const saveArticle = defineAction({
     const now = new Date();
     let scheduledAt: Date | null = null;
     if (input.intent === "schedule") {
-      scheduledAt = parseChinaDateTime(input.scheduledAt ?? "");
-      if (!scheduledAt) return fail(400, "예약 시각을 확인해 주세요.", { scheduledAt: ["예약 시각을 YYYY-MM-DD HH:MM (중국시간)으로 입력하세요."] });
-      if (scheduledAt.getTime() <= now.getTime()) return fail(400, "예약 시각을 확인해 주세요.", { scheduledAt: ["예약 시각은 지금보다 뒤여야 합니다."] });
+      const t = parseScheduleTime(input.scheduledAt, now);
+      if (!t.ok) return fail(400, SCHEDULE_INVALID, { scheduledAt: [t.error] });
+      scheduledAt = t.at;
     }
     const { body, text, excerpt } = await cleanBody(input.body, input.excerpt);
     if (input.intent !== "save" && !text) return fail(400, "본문을 입력하세요.", { body: ["본문이 비어 있습니다."] });
@@ -106,7 +107,7 @@ export const saveArticle = defineAction({
     return done(message, publicTags(saved.id, before, { ...content, status: next.status, deletedAt: null }), {
       data,
       redirect: !before ? `/admin/articles/${saved.id}/edit?created=1` : input.fromNew ? `/admin/articles/${saved.id}/edit?saved=1` : undefined,
-      rearm: before?.status === "SCHEDULED" || next.status === "SCHEDULED",
+      rearm: touchesSchedule(before?.status, next.status),
     });
   },
 });

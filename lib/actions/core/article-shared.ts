@@ -5,29 +5,10 @@ import { db } from "../../db";
 import { tags } from "../../cache-tags";
 import { htmlToText, makeExcerpt } from "../../format";
 import { mediaKeysIn, sanitizeBody } from "../../sanitize";
-import { imageSelect, toImageRef } from "../../data/mappers";
+import { imageSelect, stateSelect, toImageRef } from "../../data/mappers";
+import { isPublished } from "../../data/published";
 import type { ImageRef } from "../../types";
 import type { Prisma, RevisionKind } from "../../generated/prisma/client";
-
-export const stateSelect = {
-  id: true,
-  authorId: true,
-  status: true,
-  deletedAt: true,
-  sectionId: true,
-  publishedAt: true,
-  updatedAt: true,
-  version: true,
-  title: true,
-  subtitle: true,
-  excerpt: true,
-  body: true,
-  sourceName: true,
-  byline: true,
-  editorName: true,
-  coverImageId: true,
-  coverCaption: true,
-} as const;
 
 export type ArticleState = Prisma.ArticleGetPayload<{ select: typeof stateSelect }>;
 type Visible = Pick<ArticleState, "sectionId" | "status" | "deletedAt"> | null | undefined;
@@ -54,18 +35,20 @@ export async function writeIfCurrent(tx: Tx, id: number, version: number, data: 
 /** For writes that need no check (unpublish, bin): they still move the version on, so a tab opened before is refused. */
 export const BUMP = { version: { increment: 1 } } as const;
 
-const isPublic = (s: Visible) => !!s && s.status === "PUBLISHED" && !s.deletedAt;
-
 /**
  * The tags a change from `before` to `after` touches: nothing while the article was and stays
  * out of readers' sight; otherwise its page, the section lists it left and entered, the home
  * page, the archive and the feeds.
  */
 export function publicTags(id: number, before: Visible, after: Visible): string[] {
-  const visible = [before, after].filter(isPublic) as NonNullable<Visible>[];
+  const visible = [before, after].filter(isPublished) as NonNullable<Visible>[];
   if (visible.length === 0) return [];
-  const sections = [...new Set(visible.map((s) => s.sectionId))];
-  return [tags.article(id), ...sections.map(tags.section), tags.archive, tags.home, tags.feeds];
+  return readerTags([id], visible.map((s) => s.sectionId));
+}
+
+/** Everything readers see of these articles: their pages, these sections' lists, home, archive, feeds. */
+export function readerTags(ids: number[], sectionIds: number[]): string[] {
+  return [...ids.map(tags.article), ...[...new Set(sectionIds)].map(tags.section), tags.archive, tags.home, tags.feeds];
 }
 
 /** The body cleaned with the allowlist, our own images given srcset; the excerpt from it when empty. */

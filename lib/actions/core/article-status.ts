@@ -3,8 +3,9 @@
 import "server-only";
 import { db } from "../../db";
 import { canEditArticle, canTrashArticle, EDITORS, STAFF } from "../../auth/roles";
-import { formatDateTime, parseChinaDateTime } from "../../china-time";
-import { articleId, revisionInput, scheduleInput } from "../../validations/article";
+import { formatDateTime } from "../../china-time";
+import { articleId, parseScheduleTime, revisionInput, scheduleInput, SCHEDULE_INVALID } from "../../validations/article";
+import { touchesSchedule } from "../../data/schedule";
 import { defineAction, done, fail } from "../safe-action";
 import { BUMP, CONFLICT, IN_BIN, NOT_FOUND, loadArticle, publicTags, snapshot, writeIfCurrent } from "./article-shared";
 import { noteBinned, noteRestored } from "../../data/gone";
@@ -27,7 +28,7 @@ export const publishArticle = defineAction({
       return r;
     });
     if (!after) return fail(409, CONFLICT);
-    return done("게시했습니다.", publicTags(id, a, after), { rearm: a.status === "SCHEDULED" });
+    return done("게시했습니다.", publicTags(id, a, after), { rearm: touchesSchedule(a.status) });
   },
 });
 
@@ -36,9 +37,9 @@ export const scheduleArticle = defineAction({
   roles: EDITORS,
   schema: scheduleInput,
   async run(actor, { id, scheduledAt }) {
-    const at = parseChinaDateTime(scheduledAt);
-    if (!at) return fail(400, "예약 시각을 확인해 주세요.", { scheduledAt: ["예약 시각을 YYYY-MM-DD HH:MM (중국시간)으로 입력하세요."] });
-    if (at.getTime() <= Date.now()) return fail(400, "예약 시각을 확인해 주세요.", { scheduledAt: ["예약 시각은 지금보다 뒤여야 합니다."] });
+    const t = parseScheduleTime(scheduledAt, new Date());
+    if (!t.ok) return fail(400, SCHEDULE_INVALID, { scheduledAt: [t.error] });
+    const { at } = t;
     const a = await loadArticle(id);
     if (!a) return fail(404, NOT_FOUND);
     if (a.deletedAt) return fail(409, IN_BIN);
@@ -63,7 +64,7 @@ export const unpublishArticle = defineAction({
     if (a.status !== "PUBLISHED" && a.status !== "SCHEDULED") return done("게시되거나 예약된 기사가 아닙니다.", []);
     const after = await db.article.update({ where: { id }, data: { status: "DRAFT", ...BUMP }, select: { status: true, sectionId: true, deletedAt: true } });
     return done(a.status === "SCHEDULED" ? "예약을 취소하고 초안으로 돌렸습니다." : "게시를 취소했습니다. 독자에게 더는 보이지 않습니다.", publicTags(id, a, after), {
-      rearm: a.status === "SCHEDULED",
+      rearm: touchesSchedule(a.status),
     });
   },
 });
@@ -93,7 +94,7 @@ export const trashArticle = defineAction({
     if (!canTrashArticle(actor, a)) return fail(403, "이 기사를 지울 권한이 없습니다.");
     const after = await db.article.update({ where: { id }, data: { deletedAt: new Date(), ...BUMP }, select: { status: true, sectionId: true, deletedAt: true } });
     noteBinned(id); // 410 at once in this process (proxy.ts); others catch up within seconds
-    return done("휴지통으로 옮겼습니다. 휴지통에서 되살릴 수 있습니다.", publicTags(id, a, after), { rearm: a.status === "SCHEDULED" });
+    return done("휴지통으로 옮겼습니다. 휴지통에서 되살릴 수 있습니다.", publicTags(id, a, after), { rearm: touchesSchedule(a.status) });
   },
 });
 

@@ -3,17 +3,15 @@
 // version moves on too, so an editor's tab opened before the flip cannot autosave over it.
 import "server-only";
 import { db } from "../../db";
-import { tags } from "../../cache-tags";
+import { dueSql } from "../../data/schedule";
+import { readerTags } from "./article-shared";
 
 export async function publishDue(now = new Date()): Promise<{ ids: number[]; tags: string[] }> {
   const rows = await db.$queryRaw<{ id: number; section_id: number }[]>`
     UPDATE articles SET status = 'PUBLISHED', updated_at = now(), version = version + 1
-     WHERE status = 'SCHEDULED' AND deleted_at IS NULL AND published_at <= ${now}
+     WHERE ${dueSql(now)}
     RETURNING id, section_id`;
   if (rows.length === 0) return { ids: [], tags: [] };
-  const sections = [...new Set(rows.map((r) => r.section_id))];
-  return {
-    ids: rows.map((r) => r.id),
-    tags: [...rows.map((r) => tags.article(r.id)), ...sections.map(tags.section), tags.archive, tags.home, tags.feeds],
-  };
+  const ids = rows.map((r) => r.id);
+  return { ids, tags: readerTags(ids, rows.map((r) => r.section_id)) };
 }

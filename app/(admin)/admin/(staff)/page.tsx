@@ -2,13 +2,14 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { isEditor, ROLE_LABEL } from "@/lib/auth/roles";
 import { dashboardCounts } from "@/lib/data/admin-articles";
+import { STATUS_LABEL } from "@/lib/article-status";
 
 export default async function AdminHome() {
   const actor = await requireActor("/admin");
   const c = await dashboardCounts(actor.id);
   const cards: [string, number, string][] = [
     ["내 초안", c.myDrafts, `/admin/articles?status=DRAFT&author=${actor.id}`],
-    ["검토 대기", c.pending, "/admin/articles?status=PENDING"],
+    [STATUS_LABEL.PENDING, c.pending, "/admin/articles?status=PENDING"],
     ["예약된 기사", c.scheduled, "/admin/articles?status=SCHEDULED"],
   ];
   if (isEditor(actor)) cards.push(["최근 24시간 댓글", c.comments, "/admin/comments"]);

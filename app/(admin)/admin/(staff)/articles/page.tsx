@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { isEditor } from "@/lib/auth/roles";
-import { listAdminArticles, STATUS_FILTERS } from "@/lib/data/admin-articles";
-import { allSections, listStaff } from "@/lib/data/admin-misc";
+import { listAdminArticles } from "@/lib/data/admin-articles";
+import { listStaff } from "@/lib/data/accounts";
+import { allSections } from "@/lib/data/sections";
+import { isPublished } from "@/lib/data/published";
 import { formatDateTime } from "@/lib/china-time";
-import { STATUS_LABEL } from "@/lib/validations/article";
+import { STATUS_FILTERS, STATUS_LABEL, statusLabel } from "@/lib/article-status";
 import { parseArticleQuery } from "@/lib/validations/admin-query";
 import { AdminPager } from "@/components/admin/admin-pager";
 import { ActionButton } from "@/components/admin/action-button";
@@ -97,7 +99,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             <tr key={a.id}>
               <td>
                 <Link href={`/admin/articles/${a.id}/edit`}>{a.title || "(제목 없음)"}</Link>
-                {a.status === "PUBLISHED" && !a.deletedAt && (
+                {isPublished(a) && (
                   <>
                     {" "}
                     <Link className="muted small" href={`/articles/${a.id}`}>
@@ -108,7 +110,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
               </td>
               <td>{a.section.name}</td>
               <td>
-                <span className={`status status-${a.status.toLowerCase()}`}>{STATUS_LABEL[a.status]}</span>
+                <span className={`status status-${a.status.toLowerCase()}`}>{statusLabel(a.status)}</span>
                 {a.status === "SCHEDULED" && a.publishedAt && <span className="small muted"> {formatDateTime(a.publishedAt)}</span>}
               </td>
               <td>{a.author?.name ?? "—"}</td>

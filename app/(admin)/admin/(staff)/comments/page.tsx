@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { isEditor } from "@/lib/auth/roles";
-import { listComments } from "@/lib/data/admin-misc";
-import { activeBlocks } from "@/lib/data/comment-blocks";
+import { activeBlocks, listAllComments } from "@/lib/data/moderation";
 import { parsePage } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/china-time";
 import { blockCommenterAction, deleteCommentAction, hideCommentAction, showCommentAction, unblockCommenterAction } from "@/lib/actions/moderation";
@@ -21,7 +20,7 @@ export default async function CommentsPage({ searchParams }: Props) {
   const sp = await searchParams;
   const page = parsePage(sp.page) ?? 1;
   const status = sp.status === "HIDDEN" || sp.status === "VISIBLE" ? sp.status : undefined;
-  const [{ rows, pages, total }, blocks] = await Promise.all([listComments(page, status), activeBlocks()]);
+  const [{ rows, pages, total }, blocks] = await Promise.all([listAllComments(page, status), activeBlocks()]);
   const href = (p: number) => `/admin/comments?${status ? `status=${status}&` : ""}page=${p}`;
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { listImages } from "@/lib/data/admin-misc";
+import { listImages } from "@/lib/data/images";
 import { parsePage } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/china-time";
 import { AdminPager } from "@/components/admin/admin-pager";

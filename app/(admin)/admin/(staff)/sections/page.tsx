@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { isAdmin } from "@/lib/auth/roles";
-import { allSections } from "@/lib/data/admin-misc";
+import { allSections } from "@/lib/data/sections";
 import { createSectionAction, moveSectionAction, renameSectionAction, setSectionHiddenAction } from "@/lib/actions/sections";
 import { ActionButton } from "@/components/admin/action-button";
 import { Forbidden } from "@/components/admin/forbidden";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { isAdmin, ROLE_LABEL, type Role } from "@/lib/auth/roles";
-import { listStaff } from "@/lib/data/admin-misc";
+import { listStaff } from "@/lib/data/accounts";
 import { formatListDate } from "@/lib/china-time";
 import { createUserAction, setUserDisabledAction, setUserRoleAction } from "@/lib/actions/users";
 import { PASSWORD_MIN } from "@/lib/auth/password";

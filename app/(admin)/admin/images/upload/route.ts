@@ -1,7 +1,7 @@
 // POST a photo (multipart: file, alt, caption). Staff only. Answers JSON for the editor's
 // fetch, or a 303 back to /admin/images for the plain form (no JavaScript).
 import { type NextRequest } from "next/server";
-import { runAction } from "@/lib/actions/safe-action";
+import { MESSAGES, runAction } from "@/lib/actions/safe-action";
 import { uploadImage, type UploadedImage } from "@/lib/actions/core/images";
 import { getActor } from "@/lib/auth/session";
 import { MAX_BYTES } from "@/lib/images/process";
@@ -34,7 +34,7 @@ export async function POST(req: NextRequest) {
   // Route handlers get no built-in CSRF check (server actions do): refuse cross-site posts.
   if (!sameOrigin(req)) return answer(req, 403, { message: "다른 사이트에서 보낸 요청은 받지 않습니다." });
   const actor = await getActor();
-  if (!actor) return answer(req, 401, { message: "로그인이 필요합니다." });
+  if (!actor) return answer(req, 401, { message: MESSAGES.signIn });
   const length = Number(req.headers.get("content-length") ?? NaN);
   if (!Number.isFinite(length)) return answer(req, 411, { message: "파일 크기를 알 수 없습니다." });
   if (length > MAX_BYTES + 64 * 1024) return answer(req, 413, { message: "사진 파일은 15MB 이하여야 합니다." });

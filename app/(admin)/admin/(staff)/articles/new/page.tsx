@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { isEditor } from "@/lib/auth/roles";
-import { allSections } from "@/lib/data/admin-misc";
+import { allSections } from "@/lib/data/sections";
 import { site } from "@/lib/site/config";
 import { ArticleForm } from "@/components/admin/article-form";
 import { formValues } from "@/components/admin/article-editor-values";

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { canEditArticle, isEditor } from "@/lib/auth/roles";
 import { getArticleForEdit } from "@/lib/data/admin-articles";
-import { allSections } from "@/lib/data/admin-misc";
+import { allSections } from "@/lib/data/sections";
 import { parseId } from "@/lib/route-params";
 import { site } from "@/lib/site/config";
-import { STATUS_LABEL } from "@/lib/validations/article";
+import { statusLabel } from "@/lib/article-status";
 import { ArticleForm } from "@/components/admin/article-form";
 import { ArticleStatusPanel } from "@/components/admin/article-status-panel";
 import { formValues } from "@/components/admin/article-editor-values";
@@ -31,7 +31,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <h1>
           기사 고치기 <span className="muted small">#{a.id}</span>
         </h1>
-        <span className={`status status-${a.deletedAt ? "trash" : a.status.toLowerCase()}`}>{a.deletedAt ? "휴지통" : STATUS_LABEL[a.status]}</span>
+        <span className={`status status-${a.deletedAt ? "trash" : a.status.toLowerCase()}`}>{statusLabel(a.status, a.deletedAt)}</span>
       </div>
       {sp.created && (
         <p className="notice" role="status">

@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { getPreviewArticle } from "@/lib/data/admin-articles";
 import { parseId } from "@/lib/route-params";
-import { STATUS_LABEL } from "@/lib/validations/article";
+import { statusLabel } from "@/lib/article-status";
 import { ArticleView } from "@/components/article/article-view";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
@@ -21,11 +21,10 @@ export default async function PreviewPage({ params }: Props) {
   const id = parseId(raw);
   const a = id === null ? null : await getPreviewArticle(id);
   if (!a) notFound();
-  const live = a.status === "PUBLISHED" && !a.deleted;
   return (
     <div className="reader-preview">
       <p className="preview-banner" role="note">
-        미리보기 · {a.deleted ? "휴지통" : STATUS_LABEL[a.status]} · {live ? "독자에게 보이는 기사입니다." : "독자에게는 아직 보이지 않습니다."}{" "}
+        미리보기 · {statusLabel(a.status, a.deleted)} · {a.live ? "독자에게 보이는 기사입니다." : "독자에게는 아직 보이지 않습니다."}{" "}
         <Link href={`/admin/articles/${a.id}/edit`}>고치기로 돌아가기</Link>
       </p>
       <SiteHeader />

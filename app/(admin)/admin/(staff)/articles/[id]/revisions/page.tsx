@@ -6,7 +6,7 @@ import { canEditArticle } from "@/lib/auth/roles";
 import { getArticleForEdit, getRevision, listRevisions } from "@/lib/data/admin-articles";
 import { parseId } from "@/lib/route-params";
 import { formatDateTime } from "@/lib/china-time";
-import { STATUS_LABEL } from "@/lib/validations/article";
+import { statusLabel } from "@/lib/article-status";
 import { restoreRevisionAction } from "@/lib/actions/articles";
 import { ActionButton } from "@/components/admin/action-button";
 
@@ -53,7 +53,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                   <Link href={`/admin/articles/${a.id}/revisions?rev=${r.id}`}>{formatDateTime(r.createdAt)}</Link>
                 </td>
                 <td>
-                  {KIND[r.kind]} <span className="muted small">({STATUS_LABEL[r.status]})</span>
+                  {KIND[r.kind]} <span className="muted small">({statusLabel(r.status)})</span>
                 </td>
                 <td>{r.createdBy?.name ?? "—"}</td>
                 <td>{r.title}</td>

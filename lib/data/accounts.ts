@@ -1,6 +1,6 @@
-// Reads and writes behind sign-in: accounts with their hash, session versions, the session secret.
+// Newsroom accounts: the sign-in lookup (with the hash), the account behind a session, session
+// versions, hash upgrades and the staff list.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { db } from "../db";
 import type { Actor } from "../auth/roles";
 
@@ -35,10 +35,5 @@ export async function upgradePasswordHash(id: number, oldHash: string, newHash: 
   await db.user.updateMany({ where: { id, passwordHash: oldHash }, data: { passwordHash: newHash } });
 }
 
-/** A value generated once and kept in `settings` (first writer wins across processes). */
-export async function settingOrCreate(key: string, make: () => string = () => randomBytes(32).toString("base64url")): Promise<string> {
-  const found = await db.setting.findUnique({ where: { key } });
-  if (found) return found.value;
-  await db.setting.createMany({ data: [{ key, value: make() }], skipDuplicates: true });
-  return (await db.setting.findUniqueOrThrow({ where: { key } })).value;
-}
+export const listStaff = () =>
+  db.user.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } });
