@@ -1,7 +1,8 @@
 // Sitemaps as written by lib/seo, validated against the published schemas with xmllint.
 import { describe, expect, it } from "vitest";
 import { newsSitemapXml, sitemapIndexXml, urlsetXml } from "@/lib/seo/sitemap-xml";
-import { chinaMonthRange, monthParts, parseSitemapName, sitemapPath } from "@/lib/seo/sitemap-names";
+import { chinaMonthRange, monthParts, parseSitemapName } from "@/lib/seo/sitemap-names";
+import { sitemapPath } from "@/lib/urls";
 import { xmllint } from "../validators/xmllint";
 
 const at = new Date("2024-10-28T04:04:00Z");

@@ -10,6 +10,7 @@ import { parseArticleQuery } from "@/lib/validations/admin-query";
 import { AdminPager } from "@/components/admin/admin-pager";
 import { ActionButton } from "@/components/admin/action-button";
 import { purgeArticleAction, restoreArticleAction } from "@/lib/actions/articles";
+import { articlePath } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "기사" };
 
@@ -100,7 +101,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 {a.status === "PUBLISHED" && !a.deletedAt && (
                   <>
                     {" "}
-                    <Link className="muted small" href={`/articles/${a.id}`}>
+                    <Link className="muted small" href={articlePath(a.id)}>
                       보기
                     </Link>
                   </>
