@@ -1,6 +1,5 @@
 // Under the article: the count, the form and the newest comments. Rendered into the cached
 // article page (tagged comments:{id}); the per-visitor captcha lives in its own <img>.
-import "@/app/comments.css";
 import { getCommentPage } from "@/lib/data/comments";
 import { Pager } from "@/components/article/pager";
 import { CommentForm } from "./comment-form";

@@ -10,7 +10,6 @@ import { parsePage } from "@/lib/pagination";
 import { parseId } from "@/lib/route-params";
 import { Pager } from "@/components/article/pager";
 import { CommentList } from "@/components/comments/comment-list";
-import "@/app/comments.css";
 import { articlePath, commentFormPath, commentsPath } from "@/lib/urls";
 
 export const revalidate = 3600;
