@@ -9,11 +9,11 @@ import { tooManySearchesResponse } from "@/lib/limits/too-many";
 import { adminCsp } from "@/lib/http/security-headers.mjs";
 import { articleIdFromPath, canonicalRedirect } from "@/lib/seo/canonical";
 import { goneResponse } from "@/lib/seo/status-page";
-import { absoluteUrl } from "@/lib/seo/urls";
+import { absoluteUrl, SEARCH_PATH } from "@/lib/urls";
 
 export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
-  if (pathname === "/search") {
+  if (pathname === SEARCH_PATH) {
     const verdict = await checkSearchLimit(req.headers, searchParams.get("q"));
     return verdict.ok ? NextResponse.next() : tooManySearchesResponse(verdict.retryAfter, searchParams.get("q") ?? "");
   }

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { site } from "@/lib/site/config";
-import { absoluteUrl, FEED_PATH } from "@/lib/seo/urls";
+import { absoluteUrl, FEED_PATH } from "@/lib/urls";
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),

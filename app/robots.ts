@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { absoluteUrl, NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH } from "@/lib/seo/urls";
+import { absoluteUrl, NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH } from "@/lib/urls";
 
 export default function robots(): MetadataRoute.Robots {
   return {

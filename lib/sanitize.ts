@@ -5,6 +5,7 @@
 import sanitizeHtml from "sanitize-html";
 import { isSafeKey } from "./storage";
 import type { ImageRef } from "./types";
+import { mediaPath } from "./urls";
 
 const ALLOWED_TAGS = ["p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "br", "figure", "img", "figcaption"];
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:"]);
@@ -64,7 +65,7 @@ export function sanitizeBody(dirty: string, images: Map<string, ImageRef> = new 
       img: (_tag, attribs) => {
         const key = mediaKey(attribs.src);
         if (!key) return { tagName: "img", attribs: {} };
-        const out: Record<string, string> = { src: `/media/${key}`, alt: (attribs.alt ?? "").slice(0, 300) };
+        const out: Record<string, string> = { src: mediaPath(key), alt: (attribs.alt ?? "").slice(0, 300) };
         const img = images.get(key);
         const webp = img?.variants.filter((v) => v.format === "webp").sort((a, b) => a.width - b.width) ?? [];
         const w = img ? String(img.width) : dimension(attribs.width);
@@ -72,7 +73,7 @@ export function sanitizeBody(dirty: string, images: Map<string, ImageRef> = new 
         if (w) out.width = w;
         if (h) out.height = h;
         if (webp.length) {
-          out.srcset = webp.map((v) => `/media/${v.key} ${v.width}w`).join(", ");
+          out.srcset = webp.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(", ");
           out.sizes = BODY_SIZES;
         }
         out.loading = "lazy";

@@ -7,6 +7,7 @@ import type { ArticleListItem } from "@/lib/types";
 import { JsonLd } from "@/components/seo/json-ld";
 import { homeMetadata } from "@/lib/seo/metadata";
 import { websiteLd } from "@/lib/seo/json-ld";
+import { articlePath, sectionPath } from "@/lib/urls";
 
 export const revalidate = 300;
 
@@ -23,7 +24,7 @@ export default async function HomePage() {
       <div className="home-lead">
         {top && (
           <article className="top-story">
-            <Link href={`/articles/${top.id}`}>
+            <Link href={articlePath(top.id)}>
               {top.cover && <Picture img={top.cover} sizes="(max-width: 760px) 100vw, 640px" eager alt={top.cover.alt || top.title} />}
               <h2>{top.title}</h2>
             </Link>
@@ -35,7 +36,7 @@ export default async function HomePage() {
           <ol>
             {latest.map((a) => (
               <li key={a.id}>
-                <Link href={`/articles/${a.id}`}>{a.title}</Link>
+                <Link href={articlePath(a.id)}>{a.title}</Link>
                 <time dateTime={a.publishedAt}>{formatListDate(a.publishedAt)}</time>
               </li>
             ))}
@@ -56,7 +57,7 @@ export default async function HomePage() {
                 <span className="rank" aria-hidden="true">
                   {i + 1}
                 </span>
-                <Link href={`/articles/${a.id}`}>{a.title}</Link>
+                <Link href={articlePath(a.id)}>{a.title}</Link>
               </li>
             ))}
           </ol>
@@ -73,16 +74,16 @@ function SectionBox({ name, slug, items }: { name: string; slug: string; items: 
   return (
     <section className="section-box" aria-labelledby={`box-${slug}`}>
       <h2 id={`box-${slug}`}>
-        <Link href={`/categories/${slug}`}>{name}</Link>
+        <Link href={sectionPath(slug)}>{name}</Link>
       </h2>
-      <Link href={`/articles/${lead.id}`} className="box-lead">
+      <Link href={articlePath(lead.id)} className="box-lead">
         {lead.cover && <Picture img={lead.cover} sizes="(max-width: 760px) 100vw, 300px" alt={lead.cover.alt || lead.title} />}
         <span>{lead.title}</span>
       </Link>
       <ul>
         {others.slice(0, 4).map((a) => (
           <li key={a.id}>
-            <Link href={`/articles/${a.id}`}>{a.title}</Link>
+            <Link href={articlePath(a.id)}>{a.title}</Link>
           </li>
         ))}
       </ul>

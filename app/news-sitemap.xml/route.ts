@@ -2,7 +2,7 @@
 import { getNewsItems } from "@/lib/data/sitemaps";
 import { site } from "@/lib/site/config";
 import { newsSitemapXml } from "@/lib/seo/sitemap-xml";
-import { absoluteUrl, articlePath } from "@/lib/seo/urls";
+import { absoluteUrl, articlePath } from "@/lib/urls";
 import { xmlResponse } from "@/lib/seo/xml";
 
 export const revalidate = 300;

@@ -2,7 +2,7 @@
 import { getFeedItems } from "@/lib/data/feeds";
 import { site } from "@/lib/site/config";
 import { feedXml, siteFeedTitle } from "@/lib/seo/feed";
-import { FEED_PATH } from "@/lib/seo/urls";
+import { FEED_PATH } from "@/lib/urls";
 import { xmlResponse } from "@/lib/seo/xml";
 
 export const revalidate = 3600;

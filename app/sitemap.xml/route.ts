@@ -1,8 +1,8 @@
 // The sitemap index: the sections sitemap and one child per month of publication.
 import { getMonthBuckets, getSectionsLastmod } from "@/lib/data/sitemaps";
-import { monthParts, sitemapPath } from "@/lib/seo/sitemap-names";
+import { monthParts } from "@/lib/seo/sitemap-names";
 import { sitemapIndexXml, type SitemapRef } from "@/lib/seo/sitemap-xml";
-import { absoluteUrl } from "@/lib/seo/urls";
+import { absoluteUrl, sitemapPath } from "@/lib/urls";
 import { xmlResponse } from "@/lib/seo/xml";
 
 export const revalidate = 3600;

@@ -1,39 +1,32 @@
 // The section list of the reference portal: `Total : N`, then title, excerpt and date.
-import Link from "next/link";
-import { formatListDate } from "@/lib/china-time";
+// Search results use the same frame (ListFrame) and list item (ArticleItem).
+import type { ReactNode } from "react";
 import type { ArticlePage } from "@/lib/types";
-import { Picture } from "./picture";
+import { ArticleItem } from "./article-item";
 import { Pager } from "./pager";
 
-export function ArticleList({ data, href, heading, headingLevel = 2 }: { data: ArticlePage; href: (p: number) => string; heading?: string; headingLevel?: 1 | 2 }) {
+type FrameProps = { className?: string; label: string; heading?: string; headingLevel?: 1 | 2; total: ReactNode; items: ReactNode; children?: ReactNode };
+
+/** The list's box: heading and `Total : N`, the items, then whatever follows them (the pager). */
+export function ListFrame({ className = "article-list", label, heading, headingLevel = 2, total, items, children }: FrameProps) {
   const H = headingLevel === 1 ? "h1" : "h2";
   return (
-    <section className="article-list" aria-label={heading ?? "기사 목록"}>
+    <section className={className} aria-label={label}>
       <div className="list-head">
         {heading && <H className="list-title">{heading}</H>}
-        <p className="list-total">Total : {data.total.toLocaleString("en-US").replace(/,/g, "")}</p>
+        <p className="list-total">Total : {total}</p>
       </div>
-      <ul>
-        {data.items.map((a) => (
-          <li key={a.id} className="list-item">
-            {a.cover && (
-              <Link href={`/articles/${a.id}`} className="list-thumb" tabIndex={-1} aria-hidden="true">
-                <Picture img={a.cover} sizes="120px" alt="" />
-              </Link>
-            )}
-            <div className="list-text">
-              <h3 className="list-item-title">
-                <Link href={`/articles/${a.id}`}>{a.title}</Link>
-              </h3>
-              <p className="list-excerpt">{a.excerpt}</p>
-              <time className="list-date" dateTime={a.publishedAt}>
-                {formatListDate(a.publishedAt)}
-              </time>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <Pager page={data.page} pages={data.pages} href={href} label={`${heading ?? "기사 목록"} 페지 이동`} />
+      <ul>{items}</ul>
+      {children}
     </section>
+  );
+}
+
+export function ArticleList({ data, href, heading, headingLevel }: { data: ArticlePage; href: (p: number) => string; heading?: string; headingLevel?: 1 | 2 }) {
+  const label = heading ?? "기사 목록";
+  return (
+    <ListFrame label={label} heading={heading} headingLevel={headingLevel} total={data.total.toLocaleString("en-US").replace(/,/g, "")} items={data.items.map((a) => <ArticleItem key={a.id} article={a} />)}>
+      <Pager page={data.page} pages={data.pages} href={href} label={`${label} 페지 이동`} />
+    </ListFrame>
   );
 }

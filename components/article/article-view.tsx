@@ -6,12 +6,13 @@ import type { Article } from "@/lib/types";
 import { FontSizeControl } from "./font-size-control";
 import { Picture } from "./picture";
 import { ViewCount } from "./view-count";
+import { sectionPath } from "@/lib/urls";
 
 export function ArticleView({ article: a }: { article: Article }) {
   return (
     <article className="article">
       <nav className="breadcrumb" aria-label="현재 위치">
-        <Link href="/">홈</Link> › <Link href={`/categories/${a.section.slug}`}>{a.section.name}</Link>
+        <Link href="/">홈</Link> › <Link href={sectionPath(a.section.slug)}>{a.section.name}</Link>
       </nav>
       <header className="article-header">
         <h1 className="article-title">{a.title}</h1>

@@ -1,13 +1,12 @@
 // A responsive <picture> from an image's stored variants (AVIF and WebP at fixed widths).
 import type { ImageRef } from "@/lib/types";
-
-export const mediaUrl = (key: string) => `/media/${key}`;
+import { mediaPath } from "@/lib/urls";
 
 function srcset(img: ImageRef, format: string) {
   return img.variants
     .filter((v) => v.format === format)
     .sort((a, b) => a.width - b.width)
-    .map((v) => `${mediaUrl(v.key)} ${v.width}w`)
+    .map((v) => `${mediaPath(v.key)} ${v.width}w`)
     .join(", ");
 }
 
@@ -19,7 +18,7 @@ export function Picture({ img, sizes, alt, eager, className }: { img: ImageRef; 
       {avif && <source type="image/avif" srcSet={avif} sizes={sizes} />}
       {webp && <source type="image/webp" srcSet={webp} sizes={sizes} />}
       <img
-        src={mediaUrl(img.key)}
+        src={mediaPath(img.key)}
         alt={alt ?? img.alt}
         width={img.width}
         height={img.height}

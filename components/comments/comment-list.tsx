@@ -3,9 +3,6 @@
 import { formatDateTime, isoChina } from "@/lib/china-time";
 import type { PublicComment } from "@/lib/comments/list";
 
-/** Page 1 of the comments is part of the article page; the others are cached pages of their own. */
-export const commentPageHref = (articleId: number) => (p: number) => (p === 1 ? `/articles/${articleId}#comments` : `/articles/${articleId}/comments/p/${p}`);
-
 export function CommentList({ items }: { items: PublicComment[] }) {
   if (items.length === 0) return <p className="comment-empty">아직 댓글이 없습니다. 첫 댓글을 남겨 주세요.</p>;
   return (

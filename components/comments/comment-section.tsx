@@ -1,10 +1,10 @@
 // Under the article: the count, the form and the newest comments. Rendered into the cached
 // article page (tagged comments:{id}); the per-visitor captcha lives in its own <img>.
-import "@/app/comments.css";
 import { getCommentPage } from "@/lib/data/comments";
 import { Pager } from "@/components/article/pager";
 import { CommentForm } from "./comment-form";
-import { CommentList, commentPageHref } from "./comment-list";
+import { CommentList } from "./comment-list";
+import { commentsPath } from "@/lib/urls";
 
 export async function CommentSection({ articleId }: { articleId: number }) {
   const data = await getCommentPage(articleId, 1);
@@ -16,7 +16,7 @@ export async function CommentSection({ articleId }: { articleId: number }) {
       </h2>
       <CommentForm articleId={articleId} />
       <CommentList items={data?.items ?? []} />
-      {data && <Pager page={1} pages={data.pages} href={commentPageHref(articleId)} label="댓글 페지 이동" />}
+      {data && <Pager page={1} pages={data.pages} href={(p) => commentsPath(articleId, p)} label="댓글 페지 이동" />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getSections } from "@/lib/data/sections";
 import { chinaYear } from "@/lib/china-time";
 import { site } from "@/lib/site/config";
+import { archivePath, sectionPath } from "@/lib/urls";
 
 const FOOTER_SLUGS = ["people", "photo", "literature", "rest"];
 
@@ -13,11 +14,11 @@ export async function SiteFooter() {
       <nav aria-label="하단 메뉴" className="footer-nav">
         <Link href="/">{site.name}홈</Link>
         {sections.map((s) => (
-          <Link key={s.id} href={`/categories/${s.slug}`}>
+          <Link key={s.id} href={sectionPath(s.slug)}>
             {s.name}
           </Link>
         ))}
-        <Link href="/archive">전체기사</Link>
+        <Link href={archivePath()}>전체기사</Link>
         <a href={`mailto:${site.email}`}>광고문의</a>
       </nav>
       <address className="operator">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getSections } from "@/lib/data/sections";
 import { site } from "@/lib/site/config";
 import { SearchForm } from "@/components/search/search-form";
+import { archivePath, sectionPath } from "@/lib/urls";
 
 export async function SiteHeader() {
   const sections = await getSections();
@@ -24,11 +25,11 @@ export async function SiteHeader() {
           </li>
           {sections.map((s) => (
             <li key={s.id}>
-              <Link href={`/categories/${s.slug}`}>{s.name}</Link>
+              <Link href={sectionPath(s.slug)}>{s.name}</Link>
             </li>
           ))}
           <li>
-            <Link href="/archive">전체기사</Link>
+            <Link href={archivePath()}>전체기사</Link>
           </li>
         </ul>
       </nav>

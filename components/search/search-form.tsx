@@ -2,6 +2,7 @@
 // In the header it is static (no query), which keeps every cached page cacheable.
 import type { SectionRef } from "@/lib/types";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
+import { SEARCH_PATH } from "@/lib/urls";
 
 type Props = {
   id: string;
@@ -14,7 +15,7 @@ type Props = {
 
 export function SearchForm({ id, query = "", sections, section = "", className = "search-form" }: Props) {
   return (
-    <form role="search" action="/search" method="get" className={className}>
+    <form role="search" action={SEARCH_PATH} method="get" className={className}>
       <label htmlFor={id} className="visually-hidden">
         기사 검색
       </label>

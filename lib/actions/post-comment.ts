@@ -19,6 +19,7 @@ import type { CommentFormState } from "../comments/form-state";
 import { clientIpHash } from "../comments/ip-hash";
 import { submitComment } from "../comments/post";
 import { clientIp } from "../http/client-ip";
+import { commentPath } from "../urls";
 
 const DB_DOWN_MESSAGE = "지금은 서버 점검 또는 장애로 댓글을 받을 수 없습니다. 쓰신 내용은 그대로 두었으니 잠시 후 다시 올려주세요.";
 
@@ -47,6 +48,6 @@ export async function postComment(prev: CommentFormState, form: FormData): Promi
   }
   // Exactly this article's pages (it and its comment pages) render afresh for the next visitor.
   updateTag(tags.comments(outcome.articleId));
-  if (form.get("enhanced") !== "1") redirect(`/articles/${outcome.articleId}#c${outcome.commentId}`);
+  if (form.get("enhanced") !== "1") redirect(commentPath(outcome.articleId, outcome.commentId));
   return { status: "ok", message: outcome.message, values: { nickname: values.nickname, body: "" }, captchaKey: randomUUID(), commentId: outcome.commentId };
 }

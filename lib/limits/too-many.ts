@@ -2,6 +2,7 @@
 // outside the page tree), with the box to try again once the minute is over.
 import { site } from "../site/config";
 import { escapeXml } from "../seo/xml";
+import { archivePath, SEARCH_PATH } from "../urls";
 
 export function tooManySearchesResponse(retryAfter: number, query: string): Response {
   const name = escapeXml(site.name);
@@ -13,8 +14,8 @@ export function tooManySearchesResponse(retryAfter: number, query: string): Resp
 <p><a href="/">${name}</a></p>
 <h1>검색 요청이 너무 많습니다</h1>
 <p>짧은 시간에 검색을 너무 많이 하셨습니다. ${retryAfter}초 뒤에 다시 검색해 주십시오.</p>
-<form role="search" action="/search" method="get"><label>기사 검색 <input name="q" value="${escapeXml(query)}" maxlength="100"></label> <button>검색</button></form>
-<p><a href="/">홈으로 가기</a> · <a href="/archive">전체기사 보기</a></p>
+<form role="search" action="${SEARCH_PATH}" method="get"><label>기사 검색 <input name="q" value="${escapeXml(query)}" maxlength="100"></label> <button>검색</button></form>
+<p><a href="/">홈으로 가기</a> · <a href="${archivePath()}">전체기사 보기</a></p>
 </main></body></html>`;
   return new Response(body, {
     status: 429,

@@ -6,6 +6,7 @@
 import { chinaDayStart, chinaInstant, chinaParts } from "../china-time";
 import { htmlToText, makeExcerpt } from "../format";
 import { createRng, mixSeed, type Rng } from "./random";
+import { mediaPath } from "../urls";
 
 export const DEFAULT_SEED = 20190101;
 
@@ -1231,7 +1232,7 @@ const REPORTERS: Map<string, string[]> = (() => {
 
 const p = (text: string) => `<p>${text}</p>`;
 function figure(img: SeedImage, caption: string): string {
-  return `<figure><img src="/media/seed/${img.name}-1024.webp" alt="${img.alt}" width="1024" height="640"><figcaption>${caption}</figcaption></figure>`;
+  return `<figure><img src="${mediaPath(`seed/${img.name}-1024.webp`)}" alt="${img.alt}" width="1024" height="640"><figcaption>${caption}</figcaption></figure>`;
 }
 function pickImage(rng: Rng, images: readonly SeedImage[], kinds: readonly ImageKind[], avoid: Set<string>): SeedImage | null {
   const kind = rng.pick(kinds);

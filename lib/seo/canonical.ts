@@ -5,6 +5,7 @@
 // public URL, so that every page has exactly one address.
 import { parsePage } from "../pagination";
 import { parseId } from "../route-params";
+import { articlePath, commentsPath } from "../urls";
 
 const ARTICLE = /^\/articles\/(\d{1,12})$/;
 const COMMENTS = /^\/articles\/(\d{1,12})\/comments\/p\/(\d{1,12})$/;
@@ -30,15 +31,14 @@ export function canonicalRedirect(pathname: string, search: URLSearchParams): st
   const article = ARTICLE.exec(pathname);
   if (article) {
     const id = parseId(article[1].replace(/^0+(?=\d)/, ""));
-    return id !== null && String(id) !== article[1] ? `/articles/${id}${search.size ? `?${search}` : ""}` : null;
+    return id !== null && String(id) !== article[1] ? `${articlePath(id)}${search.size ? `?${search}` : ""}` : null;
   }
   const comments = COMMENTS.exec(pathname);
   if (comments) {
     const id = parseId(comments[1].replace(/^0+(?=\d)/, ""));
     const page = parsePage(comments[2].replace(/^0+(?=\d)/, ""));
     if (id === null || page === null) return null;
-    if (page === 1) return `/articles/${id}#comments`;
-    return String(id) !== comments[1] || String(page) !== comments[2] ? `/articles/${id}/comments/p/${page}` : null;
+    return page === 1 || String(id) !== comments[1] || String(page) !== comments[2] ? commentsPath(id, page) : null;
   }
   const internal = LIST_INTERNAL.exec(pathname);
   if (internal) {

@@ -14,7 +14,5 @@ export function cropSize(srcWidth: number, srcHeight: number, ratio: CropRatio):
   return { width: unit * rw, height: unit * rh };
 }
 
-export const cropPath = (ratio: CropRatio, key: string) => `/media-crop/${ratio}/${key}`;
-
 /** Crops are JPEG whatever the source format: every crawler and card reader takes JPEG. */
 export const cropStorageKey = (ratio: CropRatio, key: string) => `crops/${ratio}/${key.replace(/\.[a-z0-9]+$/i, "")}.jpg`;

@@ -3,7 +3,7 @@ import type { FeedItem } from "../data/feeds";
 import { site } from "../site/config";
 import { reportersFromByline } from "./json-ld";
 import { rssXml } from "./rss";
-import { absoluteUrl, articlePath, FEED_LOGO, mediaPath } from "./urls";
+import { absoluteUrl, articlePath, FEED_LOGO, mediaPath } from "../urls";
 
 export function feedXml(channel: { title: string; path: string; selfPath: string; description: string }, items: FeedItem[]): string {
   return rssXml(

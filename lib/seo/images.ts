@@ -1,7 +1,7 @@
 // Which picture represents an article to search engines and social cards.
 import type { ImageRef } from "../types";
-import { cropPath, cropSize, CROP_RATIOS, type CropRatio } from "./crops";
-import { absoluteUrl, LOGO, mediaPath } from "./urls";
+import { cropSize, CROP_RATIOS, type CropRatio } from "./crops";
+import { absoluteUrl, cropPath, LOGO, mediaPath } from "../urls";
 
 export type ShareImage = { url: string; width: number; height: number; alt: string };
 

@@ -5,7 +5,7 @@ import { site } from "../site/config";
 import type { Article } from "../types";
 import { articleImageSet } from "./images";
 import { modifiedAt } from "./metadata";
-import { absoluteUrl, articlePath, LOGO, SEARCH_TEMPLATE_PATH } from "./urls";
+import { absoluteUrl, articlePath, LOGO, SEARCH_TEMPLATE_PATH } from "../urls";
 
 export type JsonLdObject = { "@context"?: string; "@type": string; [key: string]: unknown };
 

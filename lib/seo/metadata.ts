@@ -6,7 +6,7 @@ import { isoChina } from "../china-time";
 import { site } from "../site/config";
 import type { Article, SectionRef } from "../types";
 import { cardImage } from "./images";
-import { absoluteUrl, archivePath, articlePath, FEED_PATH, sectionFeedPath, sectionPath } from "./urls";
+import { absoluteUrl, archivePath, articlePath, FEED_PATH, sectionFeedPath, sectionPath } from "../urls";
 
 type Feed = { url: string; title: string };
 const siteFeed: Feed = { url: absoluteUrl(FEED_PATH), title: `${site.name} 최신기사` };

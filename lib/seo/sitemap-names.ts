@@ -4,9 +4,6 @@ import { SITEMAP_MAX_URLS } from "./sitemap-xml";
 
 export type SitemapName = { kind: "sections" } | { kind: "month"; month: string; part: number };
 
-export const sitemapPath = (n: SitemapName) =>
-  n.kind === "sections" ? "/sitemaps/sections.xml" : `/sitemaps/articles-${n.month}${n.part > 1 ? `-${n.part}` : ""}.xml`;
-
 export function parseSitemapName(raw: string): SitemapName | null {
   if (raw === "sections.xml") return { kind: "sections" };
   const m = /^articles-(\d{4})-(0[1-9]|1[0-2])(?:-([2-9]|[1-9]\d{1,3}))?\.xml$/.exec(raw);

@@ -2,6 +2,7 @@
 // 410 for an article in the bin, 404 for an old-site link that leads nowhere.
 import { site } from "../site/config";
 import { escapeXml } from "./xml";
+import { archivePath } from "../urls";
 
 function page(title: string, message: string): string {
   const name = escapeXml(site.name);
@@ -13,7 +14,7 @@ function page(title: string, message: string): string {
 <p><a href="/">${name}</a></p>
 <h1>${title}</h1>
 <p>${message}</p>
-<p><a href="/">홈으로 가기</a> · <a href="/archive">전체기사 보기</a></p>
+<p><a href="/">홈으로 가기</a> · <a href="${archivePath()}">전체기사 보기</a></p>
 </main></body></html>`;
 }
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { newsSitemapXml, sitemapIndexXml, urlsetXml } from "@/lib/seo/sitemap-xml";
 import { chinaMonthRange } from "@/lib/china-time";
-import { monthParts, parseSitemapName, sitemapPath } from "@/lib/seo/sitemap-names";
+import { monthParts, parseSitemapName } from "@/lib/seo/sitemap-names";
+import { sitemapPath } from "@/lib/urls";
 import { xmllint } from "../validators/xmllint";
 
 const at = new Date("2024-10-28T04:04:00Z");

@@ -5,9 +5,10 @@ import { notFound } from "next/navigation";
 import { getSections, getSectionBySlug } from "@/lib/data/sections";
 import { searchArticles } from "@/lib/data/search";
 import { parsePage } from "@/lib/pagination";
-import { firstParam, MAX_QUERY_LENGTH, MAX_WORDS, parseQuery, type ParsedQuery } from "@/lib/search/query";
+import { firstParam, MAX_QUERY_LENGTH, MAX_WORDS, parseQuery } from "@/lib/search/query";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
+import { searchPath } from "@/lib/urls";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -15,13 +16,6 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const q = parseQuery((await searchParams).q);
   // Endless combinations of words: none of them belongs in a search engine's index.
   return { title: q.text ? `‘${q.text}’ 검색 결과` : "기사 검색", robots: { index: false, follow: true } };
-}
-
-function searchHref(q: ParsedQuery, section: string, page: number): string {
-  const p = new URLSearchParams({ q: q.text });
-  if (section) p.set("section", section);
-  if (page > 1) p.set("page", String(page));
-  return `/search?${p}`;
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -67,7 +61,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <Guidance />
         </div>
       ) : (
-        <SearchResults data={data} words={q.words} href={(p) => searchHref(q, slug, p)} />
+        <SearchResults data={data} words={q.words} href={(p) => searchPath({ q: q.text, section: slug, page: p })} />
       )}
     </div>
   );

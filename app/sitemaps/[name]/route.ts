@@ -3,7 +3,7 @@
 import { getMonthArticles, getSectionsLastmod } from "@/lib/data/sitemaps";
 import { parseSitemapName } from "@/lib/seo/sitemap-names";
 import { urlsetXml, type SitemapUrl } from "@/lib/seo/sitemap-xml";
-import { absoluteUrl, archivePath, articlePath, mediaPath, sectionPath } from "@/lib/seo/urls";
+import { absoluteUrl, archivePath, articlePath, mediaPath, sectionPath } from "@/lib/urls";
 import { xmlResponse } from "@/lib/seo/xml";
 
 export const revalidate = 3600;

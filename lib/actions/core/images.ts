@@ -7,6 +7,7 @@ import { STAFF } from "../../auth/roles";
 import { ImageRejected, processImage } from "../../images/process";
 import { deleteStored, storeProcessed } from "../../images/store";
 import { defineAction, done, fail } from "../safe-action";
+import { mediaPath } from "../../urls";
 
 export type UploadedImage = { id: number; src: string; width: number; height: number; alt: string };
 
@@ -33,7 +34,7 @@ export const uploadImage = defineAction({
         data: { storageKey: stored.key, mime: stored.mime, width: stored.width, height: stored.height, bytes: stored.bytes, variants: stored.variants, alt, caption, uploaderId: actor.id },
         select: { id: true },
       });
-      const data: UploadedImage = { id: row.id, src: `/media/${stored.key}`, width: stored.width, height: stored.height, alt };
+      const data: UploadedImage = { id: row.id, src: mediaPath(stored.key), width: stored.width, height: stored.height, alt };
       return done("사진을 올렸습니다.", [], { data });
     } catch (e) {
       await deleteStored(stored.key, stored.variants);

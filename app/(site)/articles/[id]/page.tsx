@@ -8,7 +8,7 @@ import { CommentSection } from "@/components/comments/comment-section";
 import { JsonLd } from "@/components/seo/json-ld";
 import { articleMetadata, notFoundMetadata } from "@/lib/seo/metadata";
 import { breadcrumbLd, newsArticleLd } from "@/lib/seo/json-ld";
-import { articlePath, sectionPath } from "@/lib/seo/urls";
+import { articlePath, sectionPath } from "@/lib/urls";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -47,7 +47,7 @@ export default async function ArticlePage({ params }: Props) {
       <ArticleView article={article} />
       <CommentSection articleId={article.id} />
       {list && (
-        <ArticleList data={list} heading={`${article.section.name} 기사`} href={(p) => `/categories/${article.section.slug}?page=${p}`} />
+        <ArticleList data={list} heading={`${article.section.name} 기사`} href={(p) => sectionPath(article.section.slug, p)} />
       )}
     </div>
   );

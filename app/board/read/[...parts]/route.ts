@@ -4,7 +4,7 @@
 import { getLegacyArticle, getLegacySection } from "@/lib/data/legacy";
 import { parseId } from "@/lib/route-params";
 import { goneResponse, movedResponse, notFoundResponse } from "@/lib/seo/status-page";
-import { absoluteUrl, articlePath, sectionPath } from "@/lib/seo/urls";
+import { absoluteUrl, articlePath, sectionPath } from "@/lib/urls";
 
 const BOARD = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -12,6 +12,7 @@ import { parseArticleQuery } from "@/lib/validations/admin-query";
 import { AdminPager } from "@/components/admin/admin-pager";
 import { ActionButton } from "@/components/admin/action-button";
 import { purgeArticleAction, restoreArticleAction } from "@/lib/actions/articles";
+import { articlePath } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "기사" };
 
@@ -102,7 +103,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 {isPublished(a) && (
                   <>
                     {" "}
-                    <Link className="muted small" href={`/articles/${a.id}`}>
+                    <Link className="muted small" href={articlePath(a.id)}>
                       보기
                     </Link>
                   </>

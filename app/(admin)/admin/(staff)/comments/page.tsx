@@ -9,6 +9,7 @@ import { blockCommenterAction, deleteCommentAction, hideCommentAction, showComme
 import { ActionButton } from "@/components/admin/action-button";
 import { AdminPager } from "@/components/admin/admin-pager";
 import { Forbidden } from "@/components/admin/forbidden";
+import { articlePath } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "댓글 관리" };
 
@@ -41,7 +42,7 @@ export default async function CommentsPage({ searchParams }: Props) {
         {rows.map((c) => (
           <li key={c.id} className={c.status === "HIDDEN" ? "is-hidden" : ""}>
             <p className="comment-meta">
-              <strong>{c.nickname}</strong> · {formatDateTime(c.createdAt)} · <Link href={`/articles/${c.article.id}`}>{c.article.title}</Link> ·{" "}
+              <strong>{c.nickname}</strong> · {formatDateTime(c.createdAt)} · <Link href={articlePath(c.article.id)}>{c.article.title}</Link> ·{" "}
               <span className="muted small" title="작성자 IP의 해시">
                 IP {c.ipHash.slice(0, 8)}
               </span>

@@ -5,6 +5,7 @@ import { parsePage } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/china-time";
 import { AdminPager } from "@/components/admin/admin-pager";
 import type { ImageVariant } from "@/lib/types";
+import { mediaPath } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "사진" };
 
@@ -47,7 +48,7 @@ export default async function ImagesPage({ searchParams }: Props) {
           const thumb = (img.variants as ImageVariant[]).find((v) => v.format === "webp") ?? null;
           return (
             <li key={img.id}>
-              <img src={`/media/${thumb?.key ?? img.storageKey}`} alt={img.alt} loading="lazy" width={thumb?.width ?? img.width} height={thumb?.height ?? img.height} />
+              <img src={mediaPath(thumb?.key ?? img.storageKey)} alt={img.alt} loading="lazy" width={thumb?.width ?? img.width} height={thumb?.height ?? img.height} />
               <p>
                 <strong>번호 {img.id}</strong> · {img.width}×{img.height}
               </p>

@@ -6,6 +6,7 @@ import { createSectionAction, moveSectionAction, renameSectionAction, setSection
 import { ActionButton } from "@/components/admin/action-button";
 import { Forbidden } from "@/components/admin/forbidden";
 import { SimpleForm } from "@/components/admin/simple-form";
+import { sectionPath } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "분야" };
 
@@ -35,7 +36,7 @@ export default async function SectionsPage() {
               <td>
                 <ActionButton action={renameSectionAction} fields={{ id: s.id }} label="이름 바꾸기">
                   <input name="name" defaultValue={s.name} aria-label={`${s.name} 이름`} maxLength={40} required />
-                  <span className="muted">/categories/</span>
+                  <span className="muted">{sectionPath("")}</span>
                   <input name="slug" defaultValue={s.slug} aria-label={`${s.name} 주소 이름`} maxLength={40} required />
                 </ActionButton>
               </td>
@@ -52,7 +53,7 @@ export default async function SectionsPage() {
         submit="분야 만들기"
         fields={[
           { name: "name", label: "이름", hint: "예: 연변" },
-          { name: "slug", label: "주소 이름", hint: "영문 소문자, 숫자, 하이픈. 예: yanbian → /categories/yanbian" },
+          { name: "slug", label: "주소 이름", hint: `영문 소문자, 숫자, 하이픈. 예: yanbian → ${sectionPath("yanbian")}` },
         ]}
       />
     </>

@@ -5,6 +5,7 @@ import { listArticles } from "@/lib/data/articles";
 import { parsePage } from "@/lib/pagination";
 import { ArticleList } from "@/components/article/article-list";
 import { archiveMetadata, notFoundMetadata } from "@/lib/seo/metadata";
+import { archivePath } from "@/lib/urls";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -27,5 +28,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArchivePage({ params }: Props) {
   const data = await load(params);
   if (!data) notFound();
-  return <ArticleList data={data} heading="전체기사" headingLevel={1} href={(p) => `/archive?page=${p}`} />;
+  return <ArticleList data={data} heading="전체기사" headingLevel={1} href={archivePath} />;
 }

@@ -3,7 +3,7 @@ import { getFeedItems } from "@/lib/data/feeds";
 import { getSectionBySlug } from "@/lib/data/sections";
 import { site } from "@/lib/site/config";
 import { feedXml } from "@/lib/seo/feed";
-import { sectionFeedPath, sectionPath } from "@/lib/seo/urls";
+import { sectionFeedPath, sectionPath } from "@/lib/urls";
 import { xmlResponse } from "@/lib/seo/xml";
 import { safeDecode } from "@/lib/seo/decode";
 import { notFoundResponse } from "@/lib/seo/status-page";

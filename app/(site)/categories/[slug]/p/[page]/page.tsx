@@ -9,7 +9,7 @@ import { ArticleList } from "@/components/article/article-list";
 import { JsonLd } from "@/components/seo/json-ld";
 import { notFoundMetadata, sectionMetadata } from "@/lib/seo/metadata";
 import { breadcrumbLd } from "@/lib/seo/json-ld";
-import { sectionPath } from "@/lib/seo/urls";
+import { sectionPath } from "@/lib/urls";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -40,7 +40,7 @@ export default async function CategoryPage({ params }: Props) {
   return (
     <>
       <JsonLd data={breadcrumbLd([{ name: "홈", path: "/" }, { name: section.name, path: sectionPath(section.slug) }])} />
-      <ArticleList data={data} heading={section.name} headingLevel={1} href={(p) => `/categories/${section.slug}?page=${p}`} />
+      <ArticleList data={data} heading={section.name} headingLevel={1} href={(p) => sectionPath(section.slug, p)} />
     </>
   );
 }

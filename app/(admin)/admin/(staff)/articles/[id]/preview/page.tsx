@@ -10,6 +10,8 @@ import { statusLabel } from "@/lib/article-status";
 import { ArticleView } from "@/components/article/article-view";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
+// The reader's own stylesheet: this page shows the draft with the reader's header, article and footer.
+import "@/app/(site)/reader.css";
 
 export const metadata: Metadata = { title: "미리보기" };
 

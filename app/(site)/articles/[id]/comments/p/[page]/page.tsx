@@ -9,8 +9,8 @@ import { getCommentPage } from "@/lib/data/comments";
 import { parsePage } from "@/lib/pagination";
 import { parseId } from "@/lib/route-params";
 import { Pager } from "@/components/article/pager";
-import { CommentList, commentPageHref } from "@/components/comments/comment-list";
-import "@/app/comments.css";
+import { CommentList } from "@/components/comments/comment-list";
+import { articlePath, commentFormPath, commentsPath } from "@/lib/urls";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -44,15 +44,15 @@ export default async function CommentPages({ params }: Props) {
     <div className="article-layout">
       <section className="comments" aria-labelledby="comments-heading">
         <p className="comments-back">
-          <Link href={`/articles/${article.id}`}>‹ 《{article.title}》</Link>
+          <Link href={articlePath(article.id)}>‹ 《{article.title}》</Link>
         </p>
         <h1 id="comments-heading" className="comments-heading">
           댓글 <span className="comments-count">{data.total}</span> <span className="comments-page">({data.page}페지)</span>
         </h1>
         <CommentList items={data.items} />
-        <Pager page={data.page} pages={data.pages} href={commentPageHref(article.id)} label="댓글 페지 이동" />
+        <Pager page={data.page} pages={data.pages} href={(p) => commentsPath(article.id, p)} label="댓글 페지 이동" />
         <p className="comments-write">
-          <Link href={`/articles/${article.id}#comment-form`}>댓글 쓰기</Link>
+          <Link href={commentFormPath(article.id)}>댓글 쓰기</Link>
         </p>
       </section>
     </div>

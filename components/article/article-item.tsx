@@ -1,0 +1,42 @@
+// One article in a list, the same in section lists, the archive, under an article and in
+// search results: thumbnail, title, excerpt and date. Search passes its marked title and
+// snippet and shows the section, since its results cross sections.
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { formatListDate } from "@/lib/china-time";
+import type { ArticleListItem } from "@/lib/types";
+import { articlePath } from "@/lib/urls";
+import { Picture } from "./picture";
+
+type Props = { article: ArticleListItem; title?: ReactNode; excerpt?: ReactNode; showSection?: boolean };
+
+export function ArticleItem({ article: a, title = a.title, excerpt = a.excerpt, showSection = false }: Props) {
+  const date = (
+    <time className="list-date" dateTime={a.publishedAt}>
+      {formatListDate(a.publishedAt)}
+    </time>
+  );
+  return (
+    <li className="list-item">
+      {a.cover && (
+        <Link href={articlePath(a.id)} className="list-thumb" tabIndex={-1} aria-hidden="true">
+          <Picture img={a.cover} sizes="120px" alt="" />
+        </Link>
+      )}
+      <div className="list-text">
+        <h3 className="list-item-title">
+          <Link href={articlePath(a.id)}>{title}</Link>
+        </h3>
+        <p className="list-excerpt">{excerpt}</p>
+        {showSection ? (
+          <p className="list-meta">
+            <span className="list-section">{a.section.name}</span>
+            {date}
+          </p>
+        ) : (
+          date
+        )}
+      </div>
+    </li>
+  );
+}
