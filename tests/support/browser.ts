@@ -1,23 +1,7 @@
-// Real Chromium for e2e tests: Debian's /usr/bin/chromium (scripts/test.ts installs it)
-// driven by playwright-core, since `npx playwright install` cannot download here.
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+// Pages in real Chromium for the e2e tests (see scripts/lib/chromium.ts).
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll } from "vitest";
-
-// Flags that work as root and offline (see ../shared/ENVIRONMENT.md).
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ARGS, headless: true });
-}
+import { launchChromium } from "../../scripts/lib/chromium";
 
 export type PageOptions = {
   javaScriptEnabled?: boolean;
@@ -39,7 +23,7 @@ afterAll(async () => {
 
 function browser(): Promise<Browser> {
   if (!shared) {
-    shared = launchBrowser();
+    shared = launchChromium();
     shared.catch(() => (shared = null)); // a failed launch is retried by the next test
   }
   return shared;
