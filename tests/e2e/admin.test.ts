@@ -76,6 +76,7 @@ describe("editors' admin", () => {
       expect(cookie?.httpOnly).toBe(true);
 
       const title = `연길시 새 공원 문을 열다 ${run}`;
+      await hydrated(page, "form.article-form");
       await page.fill("#f-title", title);
       await page.selectOption("#f-sectionId", String(section.id));
       await hydrated(page, ".rte");
@@ -103,6 +104,7 @@ describe("editors' admin", () => {
 
       // Unpublishing takes it off the places readers saw it, just as fast.
       await page.goto(`${base}/admin/articles/${id}/edit`);
+      await hydrated(page, ".status-panel .action-form");
       await page.click("button:has-text('게시 취소')");
       await expect.poll(async () => (await pool.query("SELECT status FROM articles WHERE id = $1", [id])).rows[0].status).toBe("DRAFT");
       const [home2, list2] = await Promise.all([fetch(base + "/").then((r) => r.text()), fetch(`${base}/categories/${section.slug}`).then((r) => r.text())]);
@@ -116,6 +118,7 @@ describe("editors' admin", () => {
     await withPage(async (page) => {
       await signIn(page, editor, "/admin/articles/new");
       const title = `예약된 기사 ${run}`;
+      await hydrated(page, "form.article-form");
       await page.fill("#f-title", title);
       await hydrated(page, ".rte");
       await page.click("#f-body");
@@ -152,6 +155,7 @@ describe("editors' admin", () => {
       expect(await page.locator("button[value=publish]").count()).toBe(0);
       expect(await page.locator("button[value=schedule]").count()).toBe(0);
       const title = `기자의 초고 ${run}`;
+      await hydrated(page, "form.article-form");
       await page.fill("#f-title", title);
       await hydrated(page, ".rte");
       await page.click("#f-body");
