@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/perform";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
+import "./action-button.css";
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;

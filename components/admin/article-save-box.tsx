@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { FormState } from "@/lib/actions/perform";
 import { FormMessage, TextField } from "./field";
+import "./article-save-box.css";
 
 const STATUS: Record<string, string> = { NEW: "새 기사", DRAFT: "초안", PENDING: "검토 대기", SCHEDULED: "예약", PUBLISHED: "게시됨" };
 

@@ -3,6 +3,7 @@ import { canTrashArticle, isEditor, type Actor } from "@/lib/auth/roles";
 import { publishArticleAction, restoreArticleAction, trashArticleAction, unpublishArticleAction } from "@/lib/actions/articles";
 import { formatDateTime } from "@/lib/format";
 import { ActionButton } from "./action-button";
+import "./article-status-panel.css";
 
 type A = { id: number; status: string; authorId: number | null; deletedAt: Date | null; publishedAt: Date | null };
 

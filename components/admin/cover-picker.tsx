@@ -4,6 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { TextField } from "./field";
 import { uploadPhoto } from "./upload-photo";
+import "./cover-picker.css";
 
 type Props = {
   initialId: number | "";

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/perform";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 import { FormMessage, SelectField, TextField } from "./field";
+import "./simple-form.css";
 
 export type SimpleField = {
   name: string;
