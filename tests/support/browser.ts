@@ -49,6 +49,17 @@ export async function withPage<T>(fn: (page: Page) => Promise<T>, opts: PageOpti
   }
 }
 
+/** Signs in through the newsroom's form: `path` sends to sign-in first and back after it. */
+export async function signInThrough(page: Page, baseUrl: string, who: { email: string; password: string }, path: string): Promise<void> {
+  await page.goto(baseUrl + path);
+  await page.waitForURL(/\/admin\/login\?next=/);
+  await hydrated(page, "form.sign-in-form");
+  await page.fill("#f-email", who.email);
+  await page.fill("#f-password", who.password);
+  await page.click("form.sign-in-form button[type=submit]");
+  await page.waitForURL((u) => u.pathname === path);
+}
+
 /**
  * Waits until the client island matching `selector` has hydrated: islands set `data-hydrated`
  * in an effect, so before that a click would reach plain HTML (a full form post, or nothing).
