@@ -29,12 +29,12 @@ function parseArgs(argv: string[]): { projects: Project[]; rest: string[] } {
 function ensureChromium(): string {
   const wanted = process.env.CHROMIUM_PATH;
   if (wanted) return existsSync(wanted) ? wanted : fail(`CHROMIUM_PATH=${wanted} does not exist.`);
-  return installed([{ bin: "chromium", paths: ["/usr/bin/chromium"], pkg: "chromium" }], "The e2e tests (or set CHROMIUM_PATH)")[0];
+  return installed([{ bin: "chromium", paths: ["/usr/bin/chromium"], pkg: "chromium" }], "the e2e tests; or set CHROMIUM_PATH")[0];
 }
 
 /** xmllint validates sitemaps against their XSDs (unit and e2e); Debian's libxml2-utils. */
 function ensureXmllint(): void {
-  installed([{ bin: "xmllint", pkg: "libxml2-utils" }], "Sitemap validation");
+  installed([{ bin: "xmllint", pkg: "libxml2-utils" }], "validating sitemaps");
 }
 
 function installed<const T extends readonly Tool[]>(tools: T, purpose: string) {

@@ -9,7 +9,7 @@ export function ensureTools(log: (m: string) => void): ToolPaths {
       { bin: "wrk", paths: ["/usr/bin/wrk", "/usr/local/bin/wrk"], pkg: "wrk" },
       { bin: "nginx", paths: ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"], pkg: "nginx" },
     ],
-    "The benchmark",
+    "the benchmark",
     log,
   );
   return { wrk, nginx };

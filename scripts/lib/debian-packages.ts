@@ -28,7 +28,7 @@ export function ensureTools<const T extends readonly Tool[]>(tools: T, purpose: 
   if (missing.length > 0) {
     const pkgs = [...new Set(missing.map((t) => t.pkg))];
     const hint = `sudo apt-get install -y ${pkgs.join(" ")}`;
-    if (process.getuid?.() !== 0) throw new Error(`${purpose} needs ${pkgs.join(" and ")}: run \`${hint}\` and try again.`);
+    if (process.getuid?.() !== 0) throw new Error(`${pkgs.join(" and ")} missing (needed for ${purpose}): run \`${hint}\` and try again.`);
     log(`${missing.map((t) => t.bin).join(", ")} missing: installing Debian's ${pkgs.join(", ")}`);
     // A fresh machine may have empty package lists, so always update first.
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
