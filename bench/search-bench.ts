@@ -6,7 +6,7 @@
 //   npx tsx bench/search-bench.ts                       100,000 articles, 50 runs a query
 //   npx tsx bench/search-bench.ts --articles 20000 --runs 20
 //   npx tsx bench/search-bench.ts --pg-dir /tmp/search-bench-pg   keep the seeded cluster and reuse it
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
@@ -36,7 +36,6 @@ const ms = (x: number) => x.toFixed(1).padStart(6);
 async function main() {
   const dir = keep ?? mkdtempSync(join(tmpdir(), "search-bench-"));
   mkdirSync(dir, { recursive: true });
-  chmodSync(dir, 0o755); // as root, initdb runs as `postgres`, who must reach the data folder
   const db = await startEmbeddedPostgres({ dir, persistent: !!keep, quiet: true });
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   try {

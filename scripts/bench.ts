@@ -7,10 +7,11 @@
 //   npm run bench                        full run (10 s per wrk run)
 //   npm run bench -- --quick             3 s per wrk run, fewer samples
 //   npm run bench -- --articles 20000    another archive size
-//   --seconds N  --port 3207  --pg-port 55207  --nginx-port 8207 (8208: nginx's static floor)
+//   --seconds N  --port 3207  --nginx-port 8207 (8208: nginx's static floor)
+//   --pg-port N    a fixed port for PostgreSQL (default: a free one, see lib/server/embedded-postgres.ts)
 //   --pg-dir DIR   keep the seeded cluster in DIR and reuse it next time (skips seeding)
 //   --skip-build   reuse the last .next-bench build (its runtime cache is cleared first)
-import { existsSync, mkdirSync, mkdtempSync, chmodSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -20,7 +21,9 @@ import { migrate } from "../lib/server/migrate";
 import { seedDatabase } from "../lib/seed/index";
 import { ensureTools } from "../bench/lib/tools";
 import { useWrkBinary } from "../bench/lib/wrk";
-import { runLogged, startServer, memorySampler, tail, type Server } from "../bench/lib/server";
+import { memorySampler } from "../bench/lib/process-stats";
+import { NEXT_BIN, runLogged, tail } from "./lib/logged-command";
+import { startNextServer } from "./lib/next-server";
 import { enableStatements, QueryStats } from "../bench/lib/query-stats";
 import { readFacts } from "../bench/lib/facts";
 import { measure, type Context } from "../bench/lib/measure";
@@ -48,7 +51,7 @@ function parseArgs(argv: string[]) {
     articles: num("--articles", 100_000),
     seconds: num("--seconds", quick ? 3 : 10),
     port: num("--port", 3207),
-    pgPort: num("--pg-port", 55207),
+    pgPort: get("--pg-port") === undefined ? undefined : num("--pg-port", 0),
     nginxPort: num("--nginx-port", 8207),
     pgDir: get("--pg-dir") ? resolve(get("--pg-dir")!) : undefined,
     skipBuild: argv.includes("--skip-build"),
@@ -75,7 +78,7 @@ async function main() {
   const tools = ensureTools(log);
   useWrkBinary(tools.wrk);
   const tmp = mkdtempSync(join(tmpdir(), "portal-bench-"));
-  chmodSync(tmp, 0o755); // as root, initdb runs as `postgres`, who must reach the folder
+  chmodSync(tmp, 0o755); // as root, postgres runs as `postgres`, who must reach db/ inside
   const cleanups: (() => Promise<unknown> | unknown)[] = [() => rmSync(tmp, { recursive: true, force: true })];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((e) => log(`cleanup: ${(e as Error).message}`));
@@ -87,10 +90,6 @@ async function main() {
   try {
     // 1. Database: throwaway (or --pg-dir), migrated, seeded, with pg_stat_statements loaded.
     const pgDir = args.pgDir ?? join(tmp, "db");
-    if (args.pgDir) {
-      mkdirSync(pgDir, { recursive: true });
-      chmodSync(pgDir, 0o755);
-    }
     const startPg = () => startEmbeddedPostgres({ dir: pgDir, port: args.pgPort, persistent: true, quiet: true });
     let db: RunningPostgres = await startPg();
     cleanups.push(() => db.stop());
@@ -126,6 +125,10 @@ async function main() {
       NEXTAUTH_SECRET: secret,
       AUTH_SECRET: secret,
       COMMENT_INTERVAL_SECONDS: "0", // the comment run posts faster than a person may
+      // wrk is one address asking thousands of times: the per-address limits (tested on their
+      // own in tests/e2e/bounded-requests.test.ts) would answer it 429 after the first few.
+      SEARCH_LIMIT_PER_MINUTE: "1000000",
+      VIEW_BEACONS_PER_10_MINUTES: "1000000",
     };
     // Next keeps unstable_cache entries in <dist>/cache/fetch-cache across builds: a run must
     // start without the last run's data, or its "first" renders are cache hits.
@@ -138,14 +141,17 @@ async function main() {
       const t = Date.now();
       const buildLog = join(tmp, "build.log");
       log(`next build into ${DIST}/ (log: ${buildLog})`);
-      const code = await runLogged(process.execPath, ["node_modules/next/dist/bin/next", "build"], env, buildLog);
+      const code = await runLogged(process.execPath, [...NEXT_BIN, "build"], env, buildLog);
       if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(buildLog)}`);
       log(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     }
     const serverLog = join(tmp, "server.log");
-    const server: Server = await startServer(args.port, env, serverLog);
-    cleanups.push(() => server.stop());
-    const memory = memorySampler(server.proc.pid!);
+    // A fixed port, unlike the tests' servers: SITE_URL and NEXTAUTH_URL are baked into the
+    // build before the server runs, and the tests' answer (a held port that forwards to
+    // next start's own) would add a hop to every request measured.
+    const server = await startNextServer({ env, logFile: serverLog, port: args.port, timeoutMs: 120_000 });
+    cleanups.push(() => server.close());
+    const memory = memorySampler(server.pid);
     cleanups.push(() => memory.stop());
     log(`server up at ${baseUrl} (log: ${serverLog})`);
 
@@ -160,7 +166,7 @@ async function main() {
       stats,
       tools,
       distDir: resolve(DIST),
-      serverPid: server.proc.pid!,
+      serverPid: server.pid,
       env,
       log,
     };

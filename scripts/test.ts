@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_CHROMIUM_PATH, envOrExit } from "../lib/env";
+import { ensureTools, type Tool } from "./lib/debian-packages";
 
 const PROJECTS = ["unit", "int", "e2e"] as const;
 type Project = (typeof PROJECTS)[number];
@@ -27,31 +28,21 @@ function parseArgs(argv: string[]): { projects: Project[]; rest: string[] } {
 
 /** Path of a Chromium binary, installing Debian's package when we can. */
 function ensureChromium(): string {
-  const chosen = envOrExit().CHROMIUM_PATH;
-  const wanted = chosen ?? DEFAULT_CHROMIUM_PATH;
-  if (existsSync(wanted)) return wanted;
-  if (chosen) fail(`CHROMIUM_PATH=${wanted} does not exist.`);
-  if (process.getuid?.() !== 0) {
-    fail("Chromium is needed for the e2e tests: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH.");
-  }
-  console.log("[test] /usr/bin/chromium is missing: installing Debian's chromium package");
-  // A fresh machine may have empty package lists, so always update first.
-  for (const args of [["update"], ["install", "-y", "--no-install-recommends", "chromium"]]) {
-    const r = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (r.status !== 0) fail(`apt-get ${args.join(" ")} failed (exit ${r.status ?? r.signal}); install chromium or set CHROMIUM_PATH.`);
-  }
-  if (!existsSync(wanted)) fail(`apt-get installed chromium but ${wanted} is still missing.`);
-  return wanted;
+  const wanted = envOrExit().CHROMIUM_PATH;
+  if (wanted) return existsSync(wanted) ? wanted : fail(`CHROMIUM_PATH=${wanted} does not exist.`);
+  return installed([{ bin: "chromium", paths: [DEFAULT_CHROMIUM_PATH], pkg: "chromium" }], "the e2e tests; or set CHROMIUM_PATH")[0];
 }
 
 /** xmllint validates sitemaps against their XSDs (unit and e2e); Debian's libxml2-utils. */
 function ensureXmllint(): void {
-  if (spawnSync("xmllint", ["--version"], { stdio: "ignore" }).status === 0) return;
-  if (process.getuid?.() !== 0) fail("Sitemap validation needs xmllint: `sudo apt-get install -y libxml2-utils`.");
-  console.log("[test] xmllint is missing: installing Debian's libxml2-utils package");
-  for (const args of [["update"], ["install", "-y", "--no-install-recommends", "libxml2-utils"]]) {
-    const r = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (r.status !== 0) fail(`apt-get ${args.join(" ")} failed (exit ${r.status ?? r.signal}); install libxml2-utils.`);
+  installed([{ bin: "xmllint", pkg: "libxml2-utils" }], "validating sitemaps");
+}
+
+function installed<const T extends readonly Tool[]>(tools: T, purpose: string) {
+  try {
+    return ensureTools(tools, purpose, (m) => console.log(`[test] ${m}`));
+  } catch (e) {
+    return fail((e as Error).message);
   }
 }
 

@@ -3,14 +3,10 @@
 // the public article page shows the new title: directly from Next, and through nginx.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chromium } from "playwright-core";
-import { DEFAULT_CHROMIUM_PATH, envOrExit } from "../../lib/env";
+import { launchChromium } from "../../scripts/lib/chromium";
 import type { Context } from "./measure";
 
 export type EditResult = { directMs?: number; nginxMs?: number; saveMs?: number; note?: string };
-
-const CHROMIUM = envOrExit().CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** ms until `url` contains `text`, polling every 25 ms; null after `limitMs`. */
 async function until(url: string, text: string, start: number, limitMs: number): Promise<number | null> {
@@ -31,7 +27,7 @@ export async function editVisible(ctx: Context, articleId: number, nginxUrl: str
   });
   if (created.status !== 0) return { note: `not measured: user:create failed: ${(created.stderr || created.stdout).trim().slice(0, 200)}` };
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(30_000);

@@ -11,7 +11,7 @@ import type { QueryStats, QueryTop } from "./query-stats";
 import type { Row } from "./report";
 import type { ToolPaths } from "./tools";
 import { startNginx } from "./nginx";
-import { cpuMs, treeRssMb } from "./server";
+import { cpuMs, treeRssMb } from "./process-stats";
 import { postComments, type CommentResult } from "./comments";
 import { editVisible, type EditResult } from "./edit";
 import { SEARCH_WORDS, searchQueries } from "./search-words";

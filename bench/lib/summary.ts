@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Measured } from "./measure";
-import type { MemoryReport } from "./server";
+import type { MemoryReport } from "./process-stats";
 import { table, targetLines, withRatios, type Row, type Target } from "./report";
 
 type Input = { result: Measured; memory: MemoryReport; meta: Record<string, unknown> };

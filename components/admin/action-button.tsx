@@ -3,6 +3,8 @@
 // works without JavaScript, with the result shown next to it.
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/safe-action";
+import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
+import "./action-button.css";
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
@@ -15,10 +17,12 @@ type Props = {
 
 export function ActionButton({ action, fields, label, confirm, danger, children }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
+  const hydrated = useHydrated();
   return (
     <form
       action={formAction}
       className="action-form"
+      {...hydratedAttr(hydrated)}
       onSubmit={(e) => {
         if (confirm && !window.confirm(confirm)) e.preventDefault();
       }}

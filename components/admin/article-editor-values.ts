@@ -2,7 +2,25 @@
 import { htmlToText, makeExcerpt } from "@/lib/format";
 import { toChinaInput } from "@/lib/china-time";
 import type { EditableArticle } from "@/lib/data/admin-articles";
-import type { ArticleFormValues } from "./article-form";
+
+export type ArticleFormValues = {
+  id: number | null;
+  /** articles.version as loaded; null for an article not stored yet. */
+  version: number | null;
+  status: string;
+  title: string;
+  subtitle: string;
+  sectionId: number | "";
+  sourceName: string;
+  byline: string;
+  editorName: string;
+  excerpt: string;
+  body: string;
+  coverImageId: number | "";
+  coverCaption: string;
+  coverSrc: string | null;
+  scheduledAt: string;
+};
 
 export function formValues(a: EditableArticle | null, defaults: { sectionId: number | ""; editorName: string; sourceName: string }): ArticleFormValues {
   return {

@@ -4,36 +4,23 @@
 // hidden input and is cleaned on the server with an allowlist. Without JavaScript the
 // server-rendered textarea (HTML) is what the form sends.
 import { useEffect, useRef, useState } from "react";
-import { hydratedAttr } from "@/lib/use-hydrated";
+import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
+import { uploadPhoto } from "./upload-photo";
+import "./rich-editor.css";
 
 type Props = { name: string; initialHtml: string; labelId: string; describedBy: string; onChange: () => void };
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const ACCEPT = "image/jpeg,image/png,image/webp,image/avif";
 
-export type UploadResult = { id: number; src: string; width: number; height: number; alt: string };
-
-/** Sends one photo to the upload route; throws with the server's Korean message. */
-export async function uploadPhoto(file: File, caption: string): Promise<UploadResult> {
-  const fd = new FormData();
-  fd.set("file", file);
-  fd.set("alt", caption);
-  fd.set("caption", caption);
-  const r = await fetch("/admin/images/upload", { method: "POST", body: fd, headers: { accept: "application/json" } });
-  const d = (await r.json().catch(() => ({}))) as Partial<UploadResult> & { message?: string };
-  if (!r.ok || !d.src) throw new Error(d.message || "사진을 올리지 못했습니다.");
-  return d as UploadResult;
-}
-
 export function RichEditor({ name, initialHtml, labelId, describedBy, onChange }: Props) {
-  const [enhanced, setEnhanced] = useState(false);
+  const enhanced = useHydrated();
   const [html, setHtml] = useState(initialHtml);
   const [note, setNote] = useState("");
   const area = useRef<HTMLDivElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const range = useRef<Range | null>(null);
 
-  useEffect(() => setEnhanced(true), []);
   useEffect(() => {
     if (!enhanced || !area.current) return;
     area.current.innerHTML = initialHtml.trim() || "<p><br></p>";

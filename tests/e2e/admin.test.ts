@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUserAt } from "../../lib/auth/bootstrap";
-import { hydrated, withPage } from "../support/browser";
+import { hydrated, signInThrough, withPage } from "../support/browser";
 
 const base = inject("baseUrl");
 const databaseUrl = inject("databaseUrl");
@@ -32,14 +32,15 @@ beforeAll(async () => {
   section = (await pool.query("SELECT id, slug, name FROM sections WHERE hidden = false ORDER BY position, id LIMIT 1")).rows[0];
 });
 
-async function signIn(page: Page, who: { email: string; password: string }, path = "/admin") {
-  await page.goto(base + path);
-  await page.waitForURL(/\/admin\/login\?next=/);
-  await hydrated(page, "form.sign-in-form");
-  await page.fill("#f-email", who.email);
-  await page.fill("#f-password", who.password);
-  await page.click("form.sign-in-form button[type=submit]");
-  await page.waitForURL((u) => u.pathname === path);
+const signIn = (page: Page, who: { email: string; password: string }, path = "/admin") => signInThrough(page, base, who, path);
+
+/** Types a title and a first paragraph into the article form, once it has hydrated. */
+async function write(page: Page, title: string, body: string) {
+  await hydrated(page, "form.article-form");
+  await page.fill("#f-title", title);
+  await hydrated(page, ".rte");
+  await page.click("#f-body");
+  await page.keyboard.type(body);
 }
 
 describe("editors' admin", () => {
@@ -76,11 +77,8 @@ describe("editors' admin", () => {
       expect(cookie?.httpOnly).toBe(true);
 
       const title = `연길시 새 공원 문을 열다 ${run}`;
-      await page.fill("#f-title", title);
+      await write(page, title, "연길시에 새 공원이 문을 열었다.");
       await page.selectOption("#f-sectionId", String(section.id));
-      await hydrated(page, ".rte");
-      await page.click("#f-body");
-      await page.keyboard.type("연길시에 새 공원이 문을 열었다.");
       await page.setInputFiles("[data-testid=body-photo-input]", photo);
       await page.waitForSelector(".rte-area figure img[src^='/media/']", { timeout: 30_000 });
       await page.click("button[value=publish]");
@@ -103,6 +101,7 @@ describe("editors' admin", () => {
 
       // Unpublishing takes it off the places readers saw it, just as fast.
       await page.goto(`${base}/admin/articles/${id}/edit`);
+      await hydrated(page, ".status-panel .action-form");
       await page.click("button:has-text('게시 취소')");
       await expect.poll(async () => (await pool.query("SELECT status FROM articles WHERE id = $1", [id])).rows[0].status).toBe("DRAFT");
       const [home2, list2] = await Promise.all([fetch(base + "/").then((r) => r.text()), fetch(`${base}/categories/${section.slug}`).then((r) => r.text())]);
@@ -116,10 +115,7 @@ describe("editors' admin", () => {
     await withPage(async (page) => {
       await signIn(page, editor, "/admin/articles/new");
       const title = `예약된 기사 ${run}`;
-      await page.fill("#f-title", title);
-      await hydrated(page, ".rte");
-      await page.click("#f-body");
-      await page.keyboard.type("정해진 시각에 나가는 기사.");
+      await write(page, title, "정해진 시각에 나가는 기사.");
       // Far enough ahead that a slow, busy machine still saves it before its time.
       const due = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
       // datetime-local in China time (UTC+8), whatever the zones of the browser and the server.
@@ -152,10 +148,7 @@ describe("editors' admin", () => {
       expect(await page.locator("button[value=publish]").count()).toBe(0);
       expect(await page.locator("button[value=schedule]").count()).toBe(0);
       const title = `기자의 초고 ${run}`;
-      await page.fill("#f-title", title);
-      await hydrated(page, ".rte");
-      await page.click("#f-body");
-      await page.keyboard.type("기자가 쓴 본문.");
+      await write(page, title, "기자가 쓴 본문.");
       await page.click("button[value=save]");
       await page.waitForURL(/\/admin\/articles\/\d+\/edit/);
       const id = Number(/articles\/(\d+)\/edit/.exec(page.url())![1]);

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { copyBuild, startNextServer, type NextServer } from "../support/next-server";
+import { copyBuild, startNextServer, type NextServer } from "../../scripts/lib/next-server";
 
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 afterAll(() => pool.end());
@@ -132,7 +132,7 @@ describe("bounded by design", () => {
       const [{ slug }] = await sql<{ slug: string }>(`SELECT slug FROM sections WHERE NOT hidden ORDER BY position LIMIT 1`);
       const boards = await sql<{ b: string }>(`SELECT legacy_board AS b FROM sections WHERE legacy_board IS NOT NULL LIMIT 1`);
       const ctx = { article, slug, legacyBoard: boards[0]?.b ?? "news" };
-      const pid = server.pid();
+      const pid = server.pid;
       const from = "127.0.0.77";
 
       // Warm up first: the server loads each route's code on its first request, and V8 grows

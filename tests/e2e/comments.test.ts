@@ -70,6 +70,13 @@ async function fill(page: Page, fields: { nickname: string; body: string; captch
 }
 
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ });
+
+/** Fills the form with the right captcha, posts it and waits for the form to say it is posted. */
+async function post(page: Page, fields: { nickname: string; body: string }) {
+  await fill(page, { ...fields, captcha: await readCaptcha(page) });
+  await page.getByRole("button", { name: "댓글 올리기" }).click();
+  await expect.poll(() => status(page).textContent()).toBe("댓글을 올렸습니다.");
+}
 const captchaSrc = (page: Page) => page.locator("#comment-form img").getAttribute("src") as Promise<string>;
 const cacheState = async (path: string) => (await fetch(base + path)).headers.get("x-nextjs-cache");
 
@@ -185,9 +192,7 @@ describe("comments with JavaScript", () => {
     const second = unique("곧바로 두번째 글");
     await withPage(async (page) => {
       await page.goto(`${base}/articles/${articleId}`);
-      await fill(page, { nickname: "도배", body: first, captcha: await readCaptcha(page) });
-      await page.getByRole("button", { name: "댓글 올리기" }).click();
-      await expect.poll(() => status(page).textContent()).toBe("댓글을 올렸습니다.");
+      await post(page, { nickname: "도배", body: first });
       const before = await captchaSrc(page);
       await page.getByRole("button", { name: "새 인증코드" }).click();
       const answer = await readCaptcha(page, before);
@@ -297,9 +302,7 @@ describe("long threads", () => {
       // A reader's post expires every cached page of this thread (the rows above were written
       // behind the app's back).
       await page.goto(`${base}/articles/${threadId}`);
-      await fill(page, { nickname: "독자", body: latest, captcha: await readCaptcha(page) });
-      await page.getByRole("button", { name: "댓글 올리기" }).click();
-      await expect.poll(() => status(page).textContent()).toBe("댓글을 올렸습니다.");
+      await post(page, { nickname: "독자", body: latest });
       await page.reload();
       const first = await page.locator(".comment-text").allTextContents();
       expect(first).toEqual([latest, "옛 댓글 30", ...seq(28, 11)]); // 29 is hidden

@@ -1,13 +1,13 @@
 // A throwaway PostgreSQL and a `next start` of the e2e build of its own, for the outage test:
 // the shared e2e server's database must not go away under the other test files. The build is
 // copied (without its runtime caches) so that the two servers never share a page cache.
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/server/embedded-postgres";
 import { migrate } from "../../lib/server/migrate";
 import { assertLocalDatabase } from "../support/db";
-import { copyBuild, startNextServer, type NextServer } from "../support/next-server";
+import { copyBuild, startNextServer, type NextServer } from "../../scripts/lib/next-server";
 
 const BUILD = ".next-e2e";
 const COPY = ".next-e2e-dbdown";
@@ -24,7 +24,6 @@ export type OutageRig = {
 export async function startOutageRig(opts: { articles: number; siteUrl: string }): Promise<OutageRig> {
   if (!existsSync(join(BUILD, "BUILD_ID"))) throw new Error(`no build in ${BUILD}/ (the e2e global setup makes it)`);
   const dir = mkdtempSync(join(tmpdir(), "portal-dbdown-"));
-  chmodSync(dir, 0o755); // as root, initdb runs as `postgres`, who must reach pg/ inside
   let pg: RunningPostgres | null = await startEmbeddedPostgres({ dir, persistent: true, quiet: true });
   const databaseUrl = pg.url;
   assertLocalDatabase(databaseUrl);

@@ -5,7 +5,7 @@
 // SITE_URL so that HSTS can be checked too.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withPage } from "../support/browser";
+import { hydrated, withPage } from "../support/browser";
 import { raw } from "./hostile-http";
 import { startOutageRig, type OutageRig } from "./db-down-server";
 
@@ -48,7 +48,7 @@ describe("when PostgreSQL is unreachable", () => {
     await withPage(async (page) => {
       const res = await page.goto(`${base}/articles/${cachedId}`, { waitUntil: "load" });
       expect(res?.status()).toBe(200);
-      await page.waitForSelector('#comment-form input[name="enhanced"][value="1"]', { state: "attached" }); // hydrated
+      await hydrated(page, "#comment-form");
 
       await rig.stopDatabase();
 

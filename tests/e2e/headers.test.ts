@@ -5,7 +5,7 @@
 import pg from "pg";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { withPage } from "../support/browser";
+import { hydrated, withPage } from "../support/browser";
 import { raw, type RawAnswer } from "./hostile-http";
 
 const base = inject("baseUrl");
@@ -113,7 +113,7 @@ describe("the Content-Security-Policy in real Chromium", () => {
       const res = await page.goto(`${base}/articles/${id}`, { waitUntil: "load" });
       expect(res?.status()).toBe(200);
       expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-      await page.waitForSelector('#comment-form input[name="enhanced"][value="1"]', { state: "attached" }); // hydrated
+      await hydrated(page, "#comment-form");
       expect((await beacon).status()).toBe(200);
 
       await page.locator("#comment-form .comment-captcha-box").scrollIntoViewIfNeeded();
@@ -125,6 +125,7 @@ describe("the Content-Security-Policy in real Chromium", () => {
       const para = page.locator(".article-body").first();
       const size = () => para.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       const before = await size();
+      await hydrated(page, ".font-size-control");
       await page.getByRole("button", { name: "글자 크게" }).click();
       await expect.poll(size, { timeout: 5_000 }).toBeGreaterThan(before);
 
@@ -145,11 +146,8 @@ describe("the Content-Security-Policy in real Chromium", () => {
       const violations = await watchCsp(page);
       const res = await page.goto(`${base}/admin/login`, { waitUntil: "load" });
       expect(res?.headers()["content-security-policy"]).toContain("'strict-dynamic'");
-      // Hydrated: React has attached itself to the form (only possible if its scripts ran).
-      await page.waitForFunction(() => {
-        const form = document.querySelector("form.sign-in-form");
-        return !!form && Object.keys(form).some((k) => k.startsWith("__react"));
-      });
+      // Hydrated (only possible if its scripts ran under the policy).
+      await hydrated(page, "form.sign-in-form");
       await page.getByLabel(/이메일/).fill("nobody@example.com");
       await page.getByLabel(/비밀번호/).fill("wrong-password-123");
       await page.getByRole("button", { name: /로그인/ }).click();

@@ -1,7 +1,7 @@
 // The app's own database role: `npm start`, the e2e server and the scripts connect as a role
 // that owns the database and everything migrations made, without being a superuser, and an
 // older .data/ whose tables the superuser owns is handed over on the next start.
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { APP_ROLE, ensureAppRole } from "../../lib/server/app-role";
@@ -123,7 +123,6 @@ describe("a database an earlier version made as the superuser", () => {
 
   it("is upgraded by the next start of the embedded cluster (.data/ of an earlier version)", async () => {
     const dir = mkdtempSync(join(inject("tmpDir"), "old-data-"));
-    chmodSync(dir, 0o755); // as root, initdb runs as the `postgres` user
     try {
       // The earlier version: migrations and content as the superuser, no app role.
       let pg = await startEmbeddedPostgres({ dir, quiet: true });

@@ -1,24 +1,7 @@
-// Real Chromium for e2e tests: Debian's /usr/bin/chromium (scripts/test.ts installs it)
-// driven by playwright-core, since `npx playwright install` cannot download here.
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+// Pages in real Chromium for the e2e tests (see scripts/lib/chromium.ts).
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll } from "vitest";
-import { DEFAULT_CHROMIUM_PATH, loadEnv } from "../../lib/env";
-
-// Flags that work as root and offline (see ../shared/ENVIRONMENT.md).
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: loadEnv().CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH, args: ARGS, headless: true });
-}
+import { launchChromium } from "../../scripts/lib/chromium";
 
 export type PageOptions = {
   javaScriptEnabled?: boolean;
@@ -40,7 +23,7 @@ afterAll(async () => {
 
 function browser(): Promise<Browser> {
   if (!shared) {
-    shared = launchBrowser();
+    shared = launchChromium();
     shared.catch(() => (shared = null)); // a failed launch is retried by the next test
   }
   return shared;
@@ -64,6 +47,17 @@ export async function withPage<T>(fn: (page: Page) => Promise<T>, opts: PageOpti
   } finally {
     await context.close();
   }
+}
+
+/** Signs in through the newsroom's form: `path` sends to sign-in first and back after it. */
+export async function signInThrough(page: Page, baseUrl: string, who: { email: string; password: string }, path: string): Promise<void> {
+  await page.goto(baseUrl + path);
+  await page.waitForURL(/\/admin\/login\?next=/);
+  await hydrated(page, "form.sign-in-form");
+  await page.fill("#f-email", who.email);
+  await page.fill("#f-password", who.password);
+  await page.click("form.sign-in-form button[type=submit]");
+  await page.waitForURL((u) => u.pathname === path);
 }
 
 /**

@@ -8,8 +8,7 @@
 //                      Pages prerendered by that build (the home page) show the data of the
 //                      run that built them until they revalidate: fine with the
 //                      deterministic seed, misleading after changing the seeder.
-import { spawn } from "node:child_process";
-import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -18,7 +17,8 @@ import { startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
 import { migrate } from "../../lib/server/migrate";
 import { assertLocalDatabase, preserveExitCode } from "./db";
 import { holdPort } from "./held-port";
-import { startNextServer } from "./next-server";
+import { NEXT_BIN, runLogged, tail } from "../../scripts/lib/logged-command";
+import { startNextServer } from "../../scripts/lib/next-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -40,12 +40,10 @@ const START_TIMEOUT_MS = loadEnv().E2E_START_TIMEOUT_MS;
 const SERVER_TZ = "America/Los_Angeles";
 
 const log = (m: string) => console.log(`[e2e] ${m}`);
-const tail = (file: string, n = 80) => (existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-n).join("\n") : "(no log)");
 
 export default async function setup(project: TestProject) {
   preserveExitCode();
   const dir = mkdtempSync(join(tmpdir(), "portal-e2e-"));
-  chmodSync(dir, 0o755); // as root, initdb runs as the `postgres` user, who must reach pg/ inside
   // Logs live apart from the data and survive a failed setup, so their paths stay useful.
   const logs = mkdtempSync(join(tmpdir(), "portal-e2e-logs-"));
   const cleanups: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
@@ -98,7 +96,7 @@ export default async function setup(project: TestProject) {
       t = Date.now();
       const buildLog = join(logs, "build.log");
       log(`next build (log: ${buildLog})`);
-      const r = await run("npx", ["next", "build"], env, buildLog);
+      const r = await runLogged(process.execPath, [...NEXT_BIN, "build"], env, buildLog);
       if (r !== 0) throw new Error(`next build failed (exit ${r}). Last lines:\n${tail(buildLog)}`);
       log(`built in ${Math.round((Date.now() - t) / 1000)} s`);
     }
@@ -120,16 +118,4 @@ export default async function setup(project: TestProject) {
     await teardown();
     throw e;
   }
-}
-
-/** Runs a command with its output in `logFile`; resolves with the exit code once the log is on disk. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const out = createWriteStream(logFile);
-    const p = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    p.stdout.pipe(out, { end: false });
-    p.stderr.pipe(out, { end: false });
-    p.on("error", reject);
-    p.on("close", (code) => out.end(() => resolve(code ?? 1)));
-  });
 }

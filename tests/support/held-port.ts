@@ -5,7 +5,6 @@
 // choose its own port atomically, and every connection is piped through unchanged (same
 // Host header, so SITE_URL, canonical links and server-action origin checks all see the
 // address the tests use).
-import type { ChildProcess } from "node:child_process";
 import net from "node:net";
 
 export type HeldPort = {
@@ -52,27 +51,4 @@ export async function holdPort(host = "127.0.0.1"): Promise<HeldPort> {
         server.close(() => resolve());
       }),
   };
-}
-
-/** The port in next start's "- Local: http://127.0.0.1:PORT" line, once it is printed. */
-export function listeningPort(server: ChildProcess, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    const done = (f: () => void) => {
-      server.stdout!.off("data", onData);
-      server.off("exit", onExit);
-      clearTimeout(timer);
-      f();
-    };
-    const onData = (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-4096);
-      const m = /Local:\s+https?:\/\/\S+?:(\d+)/.exec(seen);
-      if (m) done(() => resolve(Number(m[1])));
-    };
-    const onExit = (code: number | null, signal: string | null) =>
-      done(() => reject(new Error(`next start exited (${code ?? signal}) before it was listening`)));
-    const timer = setTimeout(() => done(() => reject(new Error(`next start printed no address within ${timeoutMs} ms`))), timeoutMs);
-    server.stdout!.on("data", onData);
-    server.on("exit", onExit);
-  });
 }

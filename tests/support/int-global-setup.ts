@@ -1,7 +1,7 @@
 // Integration tests get a throwaway PostgreSQL cluster of their own, whatever DATABASE_URL
 // the shell had: tests must never touch `.data/` or a shared server. No migrations here:
 // tests/int/migrations.test.ts needs an empty database (see tests/support/db.ts).
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -20,7 +20,6 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   preserveExitCode();
   const dir = mkdtempSync(join(tmpdir(), "portal-int-"));
-  chmodSync(dir, 0o755); // as root, initdb runs as the `postgres` user, who must reach pg/ inside
   const pg = await startEmbeddedPostgres({ dir, persistent: false, quiet: true }).catch((e) => {
     rmSync(dir, { recursive: true, force: true });
     throw e;

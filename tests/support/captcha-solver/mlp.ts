@@ -4,7 +4,8 @@ export type Mlp = { predict(x: Float32Array): Float32Array };
 
 export type TrainOptions = { hidden: number; epochs: number; rate: number; seed: number };
 
-function seeded(seed: number) {
+/** A small seeded PRNG (mulberry32): the solver's training and its test data repeat exactly. */
+export function seededRng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -16,7 +17,7 @@ function seeded(seed: number) {
 }
 
 export function trainMlp(xs: Float32Array[], ys: number[], classes: number, opts: TrainOptions): Mlp {
-  const d = xs[0].length, H = opts.hidden, rng = seeded(opts.seed);
+  const d = xs[0].length, H = opts.hidden, rng = seededRng(opts.seed);
   const w1 = Float32Array.from({ length: H * d }, () => (rng() - 0.5) * 2 * Math.sqrt(6 / (d + H)));
   const b1 = new Float32Array(H);
   const w2 = Float32Array.from({ length: classes * H }, () => (rng() - 0.5) * 2 * Math.sqrt(6 / (H + classes)));

@@ -6,7 +6,9 @@ import { decode } from "./bitmap";
 import { clean, DEFAULT_CLEAN, type CleanOptions } from "./clean";
 import { columnProfile, glyphs } from "./segment";
 import { componentGlyphs } from "./groups";
-import { argmax, trainMlp, type Mlp } from "./mlp";
+import { argmax, seededRng, trainMlp, type Mlp } from "./mlp";
+
+export { seededRng };
 
 export type Rng = () => number;
 export type Render = (answer: string, rng: Rng) => Promise<Buffer>;
@@ -15,17 +17,6 @@ export type Solver = { solve(png: Buffer): Promise<string> };
 export type SolverOptions = { clean: CleanOptions; threshold: number; hidden: number; epochs: number; rate?: number; segment: "cuts" | "components" | "colours" };
 
 export const DEFAULT_SOLVER: SolverOptions = { clean: DEFAULT_CLEAN, threshold: 0.5, hidden: 64, epochs: 6, segment: "components" };
-
-export function seededRng(seed: number): Rng {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` labelled pictures, answers of the given lengths, all drawn from one seed. */
 export async function generate(render: Render, count: number, lengths: number[], seed: number): Promise<Sample[]> {

@@ -1,0 +1,122 @@
+"use client";
+// The article form's saving rules, apart from its fields: drafts autosave every 10 seconds
+// when changed, a manual save waits for an autosave on its way, and every save carries the
+// version it was based on. When another tab or person saved first the server refuses it
+// (409): the form keeps the text, says so and stops autosaving instead of retrying a version
+// that can never win. Leaving with unsaved changes asks first.
+import { useEffect, useRef, useState, type RefObject } from "react";
+import { autosaveArticleAction } from "@/lib/actions/articles";
+import type { FormState } from "@/lib/actions/safe-action";
+import type { SavedArticle } from "@/lib/actions/core/article-save";
+
+export const AUTOSAVE_MS = 10_000;
+
+type Start = { id: number | null; version: number | null; status: string };
+
+export function useArticleAutosave(form: RefObject<HTMLFormElement | null>, initial: Start, state: FormState<SavedArticle>, pending: boolean) {
+  const [id, setId] = useState(initial.id);
+  const [version, setVersion] = useState(initial.version);
+  const [status, setStatus] = useState(initial.status);
+  const [autoNote, setAutoNote] = useState("");
+  const [halted, setHalted] = useState("");
+  const dirty = useRef(false);
+  // What the next save is based on, updated the moment a save answers: a render later would
+  // let a save sent in between carry the old version and be refused by our own tab.
+  const base = useRef({ id: initial.id, version: initial.version });
+  const autosaving = useRef<Promise<void> | null>(null);
+  const submitting = useRef(false);
+  const stopped = useRef(false);
+
+  const adopt = (d: SavedArticle) => {
+    base.current = { id: d.id, version: d.version };
+    setId(d.id);
+    setVersion(d.version);
+    setStatus(d.status);
+  };
+  /** A save that can never succeed as it stands: keep every field, say why, autosave no more. */
+  const halt = (message: string) => {
+    stopped.current = true;
+    setHalted(message);
+  };
+
+  useEffect(() => {
+    if (state.ok && state.data) {
+      adopt(state.data);
+      dirty.current = false;
+      setAutoNote(`저장됨 ${state.data.savedAt.slice(11)}`);
+    } else if (state.ok === false) {
+      dirty.current = true; // the text on screen is still unsaved
+      if (state.status === 409) halt(state.message ?? "");
+    }
+  }, [state]);
+
+  useEffect(() => {
+    if (!pending) submitting.current = false;
+  }, [pending]);
+
+  useEffect(() => {
+    const autosave = async () => {
+      const el = form.current;
+      if (!dirty.current || stopped.current || submitting.current || !el) return;
+      dirty.current = false;
+      const fd = new FormData(el);
+      fd.set("intent", "save");
+      fd.set("id", String(base.current.id ?? ""));
+      fd.set("version", String(base.current.version ?? ""));
+      try {
+        const r = await autosaveArticleAction(fd);
+        if (r.ok && r.data) {
+          if (base.current.id === null) window.history.replaceState(null, "", `/admin/articles/${r.data.id}/edit`);
+          adopt(r.data);
+          setAutoNote(`자동저장됨 ${r.data.savedAt.slice(11)}`);
+        } else if (!r.ok) {
+          dirty.current = true;
+          // 409 (saved elsewhere first, or binned) and 403/404 cannot get better by retrying.
+          if (r.status === 409) halt(r.message ?? "");
+          else if (r.status === 403 || r.status === 404) {
+            stopped.current = true;
+            setAutoNote(`자동저장을 멈췄습니다: ${r.message ?? ""}`);
+          } else setAutoNote(`자동저장 못함: ${r.message ?? ""}`);
+        }
+      } catch {
+        dirty.current = true;
+        setAutoNote("자동저장 못함 (연결을 확인하세요)");
+      }
+    };
+    const t = setInterval(() => {
+      if (autosaving.current) return;
+      autosaving.current = autosave().finally(() => {
+        autosaving.current = null;
+      });
+    }, AUTOSAVE_MS);
+    const warn = (ev: BeforeUnloadEvent) => {
+      if (dirty.current) ev.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      clearInterval(t);
+      window.removeEventListener("beforeunload", warn);
+    };
+    // The interval lives as long as the form; everything it reads is in refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const markDirty = () => {
+    dirty.current = true;
+  };
+
+  /** A save by hand: based on the answer of an autosave on its way, then sent with `send`. */
+  const save = (fd: FormData, send: (fd: FormData) => void) => {
+    dirty.current = false;
+    submitting.current = true;
+    void (async () => {
+      // An autosave on its way will move the version on: base this save on its answer.
+      await autosaving.current;
+      fd.set("id", String(base.current.id ?? ""));
+      fd.set("version", String(base.current.version ?? ""));
+      send(fd);
+    })();
+  };
+
+  return { id, version, status, autoNote, halted, markDirty, save };
+}
