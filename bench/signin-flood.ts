@@ -1,7 +1,7 @@
 // What a flood of bad sign-ins does to everyone else: latency of a reader page and of
-// /api/health, first quiet, then while N wrong sign-ins a second arrive (next-auth's
-// Credentials endpoint, which runs the same verifyCredentials as the form). Starts nothing:
-// point it at a running production server on this machine.
+// /api/health, first quiet, then while N wrong sign-ins a second arrive (posted to the sign-in
+// form's server action as a browser without JavaScript does). Starts nothing: point it at a
+// running production server on this machine.
 //
 //   npx tsx bench/signin-flood.ts --base http://127.0.0.1:3000 [--rate 20] [--seconds 20]
 //        [--page /] [--spread]
@@ -57,30 +57,54 @@ async function probe(untilMs: number) {
   return { page, health };
 }
 
-async function csrf(): Promise<{ token: string; cookie: string }> {
-  const r = await fetch(`${base}/api/auth/csrf`);
+/** The sign-in form as a browser without JavaScript posts it: its hidden fields (the server
+ *  action's reference) and any cookie the page set. */
+async function signInForm(): Promise<{ fields: [string, string][]; cookie: string }> {
+  const r = await fetch(`${base}/admin/login`);
   const cookie = r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  return { token: ((await r.json()) as { csrfToken: string }).csrfToken, cookie };
+  const html = await r.text();
+  const fields: [string, string][] = [];
+  for (const m of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(m[0])?.[1];
+    const value = /value="([^"]*)"/.exec(m[0])?.[1] ?? "";
+    if (name) fields.push([name, value.replace(/&quot;/g, '"').replace(/&amp;/g, "&")]);
+  }
+  if (!fields.some(([n]) => n.startsWith("$ACTION"))) throw new Error("no server-action fields in /admin/login");
+  return { fields, cookie };
 }
 
-/** Wrong sign-ins at a fixed rate (open loop: they do not wait for each other). */
+/** What the answer page says, by its Korean message. */
+function verdict(html: string): string {
+  if (html.includes("몰려 있습니다")) return "busy";
+  if (html.includes("시도가 너무 많습니다")) return "throttled";
+  if (html.includes("올바르지 않습니다")) return "wrong";
+  return "other";
+}
+
+/** Wrong sign-ins at a fixed rate (open loop: they do not wait for each other), through the
+ *  same form and server action as an editor's browser. */
 async function flood(untilMs: number) {
-  const { token, cookie } = await csrf();
+  const { fields, cookie } = await signInForm();
   const latencies: number[] = [];
   const statuses = new Map<string, number>();
   const pending: Promise<void>[] = [];
   let i = 0;
   while (Date.now() < untilMs) {
     const n = i++;
-    const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", cookie };
+    const headers: Record<string, string> = { cookie, origin: base! };
     if (spread) headers["x-forwarded-for"] = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+    const body = new FormData();
+    for (const [k, v] of fields) body.append(k, v);
     // A new e-mail each time: no per-account block helps, every admitted attempt costs a hash.
-    const body = new URLSearchParams({ csrfToken: token, email: `flood-${runId}-${n}@example.com`, password: `wrong-${n}`, json: "true" });
+    body.append("email", `flood-${runId}-${n}@example.com`);
+    body.append("password", `wrong-password-${n}`);
+    const t = performance.now();
     pending.push(
-      timed(`${base}/api/auth/callback/credentials`, { method: "POST", headers, body, redirect: "manual" })
-        .then((r) => {
-          latencies.push(r.ms);
-          statuses.set(String(r.status), (statuses.get(String(r.status)) ?? 0) + 1);
+      fetch(`${base}/admin/login`, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) })
+        .then(async (r) => {
+          const key = `${r.status} ${verdict(await r.text())}`;
+          latencies.push(performance.now() - t);
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
         })
         .catch((e: Error) => void statuses.set(e.name, (statuses.get(e.name) ?? 0) + 1)),
     );

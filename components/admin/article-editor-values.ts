@@ -1,6 +1,7 @@
 // The editor form's starting values from a stored article (or a blank one).
 import { htmlToText, makeExcerpt } from "@/lib/format";
 import { toChinaInput } from "@/lib/china-time";
+import { mediaPath } from "@/lib/urls";
 import type { EditableArticle } from "@/lib/data/admin-articles";
 
 export type ArticleFormValues = {
@@ -38,7 +39,7 @@ export function formValues(a: EditableArticle | null, defaults: { sectionId: num
     body: a?.body ?? "",
     coverImageId: a?.coverImageId ?? "",
     coverCaption: a?.coverCaption ?? "",
-    coverSrc: a?.coverImage ? `/media/${a.coverImage.storageKey}` : null,
+    coverSrc: a?.coverImage ? mediaPath(a.coverImage.storageKey) : null,
     scheduledAt: a?.status === "SCHEDULED" ? toChinaInput(a.publishedAt) : "",
   };
 }

@@ -14,11 +14,9 @@ import { redirect } from "next/navigation";
 import { db, isDatabaseUnreachable } from "../db";
 import { tags } from "../cache-tags";
 import { CAPTCHA_COOKIE } from "../captcha/cookie";
-import { commentSettings } from "../comments/config";
 import type { CommentFormState } from "../comments/form-state";
-import { clientIpHash } from "../comments/ip-hash";
+import { requestClientHash } from "../comments/ip-hash";
 import { submitComment } from "../comments/post";
-import { clientIp } from "../http/client-ip";
 import { commentPath } from "../urls";
 
 const DB_DOWN_MESSAGE = "지금은 서버 점검 또는 장애로 댓글을 받을 수 없습니다. 쓰신 내용은 그대로 두었으니 잠시 후 다시 올려주세요.";
@@ -32,7 +30,7 @@ export async function postComment(prev: CommentFormState, form: FormData): Promi
 
   let outcome;
   try {
-    const ipHash = await clientIpHash(db, clientIp(await headers(), commentSettings().trustedProxies));
+    const ipHash = await requestClientHash(db, await headers());
     const challengeId = (await cookies()).get(CAPTCHA_COOKIE)?.value ?? null;
     const input = { articleId: text(form.get("articleId")), ...values, captcha: text(form.get("captcha")) };
     outcome = await submitComment(db, input, { ipHash, challengeId });

@@ -2,14 +2,7 @@
 // (lib/http/client-ip.ts: the stamped socket address; X-Forwarded-For only from TRUSTED_PROXY),
 // so that a forged header cannot make every guess look like a new client.
 import { createHmac } from "node:crypto";
-import { commentSettings } from "../comments/config";
-import { clientIp, ipKey } from "../http/client-ip";
-
-type HeaderSource = { get(name: string): string | null };
-
-export function signInIp(headers: HeaderSource): string {
-  return clientIp(headers, commentSettings().trustedProxies);
-}
+import { ipKey } from "../http/client-ip";
 
 /** One-way key of a client (an IPv6 /64 is one client) under `secret`; raw addresses are never stored. */
 export function addressHash(ip: string, secret: string, scope = ""): string {

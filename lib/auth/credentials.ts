@@ -3,7 +3,8 @@
 import "server-only";
 import { findUserForSignIn, upgradePasswordHash } from "../data/accounts";
 import { clearAttempts, isKnownAddress, pruneThrottle, refundAttempt, rememberAddress, reserveAttempt } from "../data/login-throttle";
-import { addressHash, signInIp } from "./client-ip";
+import { addressHash } from "./client-ip";
+import { requestClientIp } from "../http/client-ip";
 import { GateBusy } from "./hash-gate";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { derivedKey } from "./secret";
@@ -80,5 +81,5 @@ export async function verifyCredentials(rawEmail: string, password: string, ip: 
 
 /** verifyCredentials for a request, with the client address taken by the site's one rule. */
 export function verifySignIn(headers: { get(name: string): string | null }, email: string, password: string, now = new Date()) {
-  return verifyCredentials(email, password, signInIp(headers), now);
+  return verifyCredentials(email, password, requestClientIp(headers), now);
 }

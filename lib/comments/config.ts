@@ -1,5 +1,5 @@
 // Limits of reader comments: the two a site operator tunes come from the environment
-// (lib/env.ts, with the client-address settings), the rest are policy.
+// (lib/env.ts), the rest are policy. Clients are counted by lib/http/client-ip.ts#requestClientIp.
 import { env } from "../env";
 
 export type CommentSettings = {
@@ -8,7 +8,6 @@ export type CommentSettings = {
   /** Links (http://, https://, www.) allowed in one comment. */
   maxLinks: number;
   ipSecret: string | undefined;
-  trustedProxies: string[];
 };
 
 export function commentSettings(): CommentSettings {
@@ -16,7 +15,6 @@ export function commentSettings(): CommentSettings {
     intervalSeconds: env.COMMENT_INTERVAL_SECONDS,
     maxLinks: env.COMMENT_MAX_LINKS,
     ipSecret: env.COMMENT_IP_SECRET,
-    trustedProxies: env.TRUSTED_PROXY,
   };
 }
 

@@ -3,7 +3,7 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "./db-type";
 import { commentSettings } from "./config";
-import { ipKey } from "../http/client-ip";
+import { ipKey, requestClientIp } from "../http/client-ip";
 import { randomSecret, settingOrCreate } from "../data/settings";
 
 // ipKey lives with the address rule it belongs to; re-exported for existing imports.
@@ -35,4 +35,9 @@ export function ipSecret(db: Db): Promise<string> {
 
 export async function clientIpHash(db: Db, ip: string): Promise<string> {
   return hashIp(await ipSecret(db), ip);
+}
+
+/** The keyed hash of this request's client, by the site's one address rule. */
+export function requestClientHash(db: Db, headers: { get(name: string): string | null }): Promise<string> {
+  return clientIpHash(db, requestClientIp(headers));
 }

@@ -5,10 +5,9 @@ import { unstable_cache } from "next/cache";
 import { db } from "../db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
 import { issueChallenge } from "../captcha/challenge";
-import { commentSettings, COMMENTS_PER_PAGE } from "../comments/config";
-import { clientIpHash } from "../comments/ip-hash";
+import { COMMENTS_PER_PAGE } from "../comments/config";
+import { requestClientHash } from "../comments/ip-hash";
 import { listComments } from "../comments/list";
-import { clientIp } from "../http/client-ip";
 
 /** Page `page` of an article's visible comments, newest first; null past the last page. */
 export function getCommentPage(articleId: number, page: number) {
@@ -20,7 +19,7 @@ export function getCommentPage(articleId: number, page: number) {
 
 /** The keyed hash of this request's client address (see lib/http/client-ip.ts). */
 export function requestIpHash(headers: Headers): Promise<string> {
-  return clientIpHash(db, clientIp(headers, commentSettings().trustedProxies));
+  return requestClientHash(db, headers);
 }
 
 export function issueCaptcha(ipHash: string) {

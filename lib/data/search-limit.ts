@@ -3,9 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { commentSettings } from "../comments/config";
-import { clientIpHash } from "../comments/ip-hash";
-import { clientIp } from "../http/client-ip";
+import { requestClientHash } from "../comments/ip-hash";
 import { hit, type Limit, type Verdict } from "../limits/rate-limit";
 
 export const SEARCH_LIMIT: Limit = { bucket: "search", max: env.SEARCH_LIMIT_PER_MINUTE, windowSeconds: 60 };
@@ -15,6 +13,6 @@ type HeaderSource = { get(name: string): string | null };
 /** Counts one search of this request's client; the empty form (no words) costs nothing. */
 export async function checkSearchLimit(headers: HeaderSource, query: string | null): Promise<Verdict> {
   if (!query?.trim()) return { ok: true };
-  const key = await clientIpHash(db, clientIp(headers, commentSettings().trustedProxies));
+  const key = await requestClientHash(db, headers);
   return hit(db, SEARCH_LIMIT, key);
 }

@@ -8,6 +8,7 @@
 // only when that peer is one of TRUSTED_PROXY, and only its right-most untrusted entry (the
 // address our own proxy saw), never the left-most one a client can write freely.
 import { isIP } from "node:net";
+import { env } from "../env";
 
 export const PEER_HEADER = "x-portal-peer";
 export const PEER_TOKEN_KEY = Symbol.for("portal.peer-token");
@@ -52,6 +53,12 @@ export function resolveClientIp(peer: string | null, forwardedFor: string | null
     if (!proxies.has(ip)) return ip;
   }
   return from;
+}
+
+/** This request's client by the site's one rule: TRUSTED_PROXY from the settings. Every limit
+ *  (sign-in, comments, captcha, 조회, search) counts clients through this. */
+export function requestClientIp(headers: HeaderSource): string {
+  return clientIp(headers, env.TRUSTED_PROXY);
 }
 
 export function clientIp(headers: HeaderSource, trusted: readonly string[]): string {

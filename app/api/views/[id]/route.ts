@@ -4,8 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseId } from "@/lib/route-params";
 import { isBot } from "@/lib/http/bots";
-import { clientIp } from "@/lib/http/client-ip";
-import { commentSettings } from "@/lib/comments/config";
+import { requestClientIp } from "@/lib/http/client-ip";
 import { countBeacon, readViews } from "@/lib/data/views";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +21,7 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ id: string
   if (id === null) return missing();
   const human = !isBot(req.headers.get("user-agent")) && req.headers.get("sec-purpose") !== "prefetch";
   if (!human) return read(id);
-  const r = await countBeacon(id, clientIp(req.headers, commentSettings().trustedProxies));
+  const r = await countBeacon(id, requestClientIp(req.headers));
   if (r.status === 404) return missing();
   if (r.status === 429) {
     return NextResponse.json(
