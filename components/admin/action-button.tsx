@@ -4,7 +4,6 @@
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/safe-action";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
-import "./action-button.css";
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { signOutAction } from "@/lib/actions/sign-in";
 import { isAdmin, isEditor, ROLE_LABEL, type Actor } from "@/lib/auth/roles";
 import { site } from "@/lib/site/config";
-import "./admin-nav.css";
 
 export function AdminNav({ actor }: { actor: Actor }) {
   const links: [string, string][] = [

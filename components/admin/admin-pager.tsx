@@ -1,7 +1,6 @@
 // Previous / next and a window of page numbers for admin lists (query-string links).
 import Link from "next/link";
 import { pageWindow } from "@/lib/pagination";
-import "./admin-pager.css";
 
 export function AdminPager({ page, pages, href }: { page: number; pages: number; href: (p: number) => string }) {
   if (pages <= 1) return null;

@@ -12,7 +12,6 @@ import { ArticleSourceFields, ArticleTextFields } from "./article-fields";
 import { ArticleSaveBox } from "./article-save-box";
 import { CoverPicker } from "./cover-picker";
 import { useArticleAutosave } from "./use-article-autosave";
-import "./article-form.css";
 
 type Props = { initial: ArticleFormValues; sections: { id: number; name: string }[]; canPublish: boolean };
 

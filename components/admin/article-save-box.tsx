@@ -3,7 +3,6 @@
 import Link from "next/link";
 import type { FormState } from "@/lib/actions/safe-action";
 import { FormMessage, TextField } from "./field";
-import "./article-save-box.css";
 import { STATUS_LABEL } from "@/lib/article-status";
 
 const STATUS: Record<string, string> = { NEW: "새 기사", ...STATUS_LABEL };

@@ -4,7 +4,6 @@ import { publishArticleAction, restoreArticleAction, trashArticleAction, unpubli
 import { isPublished } from "@/lib/data/published";
 import { formatDateTime } from "@/lib/china-time";
 import { ActionButton } from "./action-button";
-import "./article-status-panel.css";
 
 type A = { id: number; status: string; authorId: number | null; deletedAt: Date | null; publishedAt: Date | null };
 

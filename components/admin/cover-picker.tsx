@@ -4,7 +4,6 @@ import { useState } from "react";
 import Link from "next/link";
 import { TextField } from "./field";
 import { uploadPhoto } from "./upload-photo";
-import "./cover-picker.css";
 
 type Props = {
   initialId: number | "";

@@ -1,6 +1,5 @@
 // A labelled form field with its error next to it (aria-describedby), for admin forms.
 import type { ReactNode } from "react";
-import "./field.css";
 
 type Common = { name: string; label: string; errors?: string[]; hint?: ReactNode; id?: string };
 

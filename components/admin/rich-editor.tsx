@@ -6,7 +6,6 @@
 import { useEffect, useRef, useState } from "react";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 import { uploadPhoto } from "./upload-photo";
-import "./rich-editor.css";
 
 type Props = { name: string; initialHtml: string; labelId: string; describedBy: string; onChange: () => void };
 

@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { signInAction } from "@/lib/actions/sign-in";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 import { FormMessage, TextField } from "./field";
-import "./sign-in-form.css";
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signInAction, {});

@@ -5,7 +5,6 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/safe-action";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 import { FormMessage, SelectField, TextField } from "./field";
-import "./simple-form.css";
 
 export type SimpleField = {
   name: string;

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = resolve(import.meta.dirname, "../..");
-const LISTS = ["app/globals.css", "app/(site)/reader.css"];
+const LISTS = ["app/globals.css", "app/(site)/reader.css", "app/(admin)/admin/newsroom.css"];
 
 function imported(list: string): string[] {
   const text = readFileSync(join(root, list), "utf8");
@@ -19,11 +19,15 @@ function cssFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-describe("reader stylesheets", () => {
+describe("stylesheets of readers and the newsroom", () => {
   it("lists every component's and reader page's stylesheet exactly once, and nothing that is not there", () => {
     const listed = LISTS.flatMap(imported);
     for (const f of listed) expect(existsSync(join(root, f)), f).toBe(true);
-    const own = [...cssFiles("components").filter((f) => !f.startsWith("components/admin/")), ...cssFiles("app/(site)").filter((f) => f !== "app/(site)/reader.css")];
+    const own = [
+      ...cssFiles("components"),
+      ...cssFiles("app/(site)").filter((f) => f !== "app/(site)/reader.css"),
+      ...cssFiles("app/(admin)").filter((f) => f !== "app/(admin)/admin/newsroom.css"),
+    ];
     expect([...listed].sort()).toEqual([...own].sort());
   });
 
