@@ -1,6 +1,6 @@
 // Accounts created outside the web app (plain pg, no Next.js): `npm run user:create` and the
 // first admin of an empty demo database. No fixed default password exists anywhere: the
-// first admin gets a random one, printed once by the caller.
+// first admin gets a random one, which `npm start` writes to a 0600 file (never the console).
 import pg from "pg";
 import { randomBytes } from "node:crypto";
 import { hashPassword, passwordProblem } from "./password";

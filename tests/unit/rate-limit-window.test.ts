@@ -18,13 +18,6 @@ describe("windowStart", () => {
     expect(windowStart(t("2026-12-02T10:07:31.250Z"), 60)).toEqual(t("2026-12-02T10:07:00.000Z"));
   });
 
-  it("starts the China-time day at 16:00 UTC", () => {
-    const day = (iso: string) => windowStart(t(iso), 86_400, 8 * 3600);
-    expect(day("2026-12-02T15:59:59.999Z")).toEqual(t("2026-12-01T16:00:00.000Z")); // 23:59 in Yanji
-    expect(day("2026-12-02T16:00:00.000Z")).toEqual(t("2026-12-02T16:00:00.000Z")); // midnight in Yanji
-    expect(day("2026-12-03T01:00:00.000Z")).toEqual(t("2026-12-02T16:00:00.000Z"));
-  });
-
   it("works before 1970 too (floor, not truncation)", () => {
     expect(windowStart(t("1969-12-31T23:59:30.000Z"), 60)).toEqual(t("1969-12-31T23:59:00.000Z"));
   });
@@ -35,6 +28,6 @@ describe("secondsLeft", () => {
     expect(secondsLeft(t("2026-12-02T10:00:00.000Z"), 60)).toBe(60);
     expect(secondsLeft(t("2026-12-02T10:00:59.001Z"), 60)).toBe(1);
     expect(secondsLeft(t("2026-12-02T10:00:30.500Z"), 60)).toBe(30);
-    expect(secondsLeft(t("2026-12-02T15:00:00.000Z"), 86_400, 8 * 3600)).toBe(3600);
+    expect(secondsLeft(t("2026-12-02T15:00:00.000Z"), 86_400)).toBe(9 * 3600);
   });
 });
