@@ -11,7 +11,14 @@ import { clientIpHash } from "../comments/ip-hash";
 import { publishedSql } from "./published";
 
 /** Beacons per address (any article), 120 by default: a reader opens far fewer pages than this. */
-export const VIEW_BEACON_LIMIT: Limit = { bucket: "views", max: env.VIEW_BEACONS_PER_10_MINUTES, windowSeconds: 600 };
+// `max` is read when used: importing this module must not parse the settings (lib/env.ts).
+export const VIEW_BEACON_LIMIT: Limit = {
+  bucket: "views",
+  get max() {
+    return env.VIEW_BEACONS_PER_10_MINUTES;
+  },
+  windowSeconds: 600,
+};
 
 // Rows of past days are useless; each process deletes them at most once an hour.
 const PRUNE_EVERY_MS = 3_600_000;
