@@ -1,0 +1,53 @@
+// An S3-compatible API server of our own (npm's s3rver; no MinIO package is reachable here)
+// for the tests and `npm run cluster`: objects in a folder, one bucket made at start. The
+// portal talks to it exactly as to S3, R2 or MinIO (path-style URLs, any endpoint).
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+export type RunningS3 = {
+  /** http://127.0.0.1:PORT: S3_ENDPOINT */
+  endpoint: string;
+  bucket: string;
+  /** s3rver accepts any key pair; these are what the portal is given. */
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  stop: () => Promise<void>;
+};
+
+const MAIN = join(import.meta.dirname, "s3rver-main.mjs");
+
+export async function startS3(opts: { dir: string; bucket?: string; timeoutMs?: number }): Promise<RunningS3> {
+  const bucket = opts.bucket ?? "portal-media";
+  mkdirSync(opts.dir, { recursive: true });
+  const child = spawn(process.execPath, [MAIN, opts.dir, bucket], { stdio: ["ignore", "pipe", "pipe"] });
+  process.once("exit", () => child.exitCode === null && child.kill("SIGKILL"));
+  let output = "";
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`s3rver did not start within ${opts.timeoutMs ?? 30_000} ms:\n${output}`)), opts.timeoutMs ?? 30_000);
+    const onData = (b: Buffer) => {
+      output = (output + b.toString()).slice(-4096);
+      const m = /s3rver listening on (\d+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`s3rver exited (${code}) before listening:\n${output}`));
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once("exit", () => r()));
+    child.kill("SIGTERM");
+    const t = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(t);
+  };
+  return { endpoint: `http://127.0.0.1:${port}`, bucket, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", region: "us-east-1", stop };
+}
