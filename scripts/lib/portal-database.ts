@@ -1,0 +1,79 @@
+// The database steps `npm start` and `npm run cluster` share: the embedded PostgreSQL unless
+// DATABASE_URL is set, migrations, demo content on an empty database and the first admin,
+// whose password goes to a 0600 file (never the console: a terminal log would keep it).
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/server/embedded-postgres";
+import { migrate } from "../../lib/server/migrate";
+import { seedDatabase } from "../../lib/seed/index";
+import { ensureInitialAdmin } from "../../lib/auth/bootstrap";
+import type { Env } from "../../lib/env";
+
+export type PortalDatabase = {
+  /** The app's connection (the database owner's role, not a superuser). */
+  url: string;
+  /** Identifies this database (cluster + database name), for the build stamp. */
+  identity: string;
+  /** The first admin's e-mail and the file holding its password, when this start created it. */
+  firstAdmin: { email: string; file: string } | null;
+  /** Stops the embedded server, if one was started. */
+  stop: () => Promise<void>;
+};
+
+async function databaseIdentity(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const id = await c.query<{ id: string }>("SELECT system_identifier::text AS id FROM pg_control_system()");
+    const n = await c.query<{ n: string }>("SELECT count(*)::text AS n FROM (SELECT 1 FROM articles LIMIT 1) x");
+    return { id: `${id.rows[0].id}/${new URL(url).pathname}`, empty: n.rows[0].n === "0" };
+  } finally {
+    await c.end();
+  }
+}
+
+export async function preparePortalDatabase(settings: Env, log: (m: string) => void): Promise<PortalDatabase> {
+  const dataDir = resolve(settings.DATA_DIR);
+  let embedded: RunningPostgres | null = null;
+  let url = settings.DATABASE_URL;
+  if (!url) {
+    log(`starting embedded PostgreSQL (data in ${dataDir}/pg)`);
+    embedded = await startEmbeddedPostgres({ dir: dataDir, port: settings.EMBEDDED_PG_PORT, quiet: true });
+    // Migrations and the app run as the database's owner, not as the superuser.
+    url = embedded.appUrl;
+    log(`the app connects as role "${new URL(url).username}" (owner of the database, not a superuser)`);
+  }
+  const stop = async () => {
+    await embedded?.stop();
+    embedded = null;
+  };
+  try {
+    const applied = await migrate(url, { log });
+    if (applied.length === 0) log("database schema is up to date");
+    const ident = await databaseIdentity(url);
+    if (ident.empty) {
+      log("empty database: adding demo content");
+      const r = await seedDatabase(url, { articles: settings.SEED_ARTICLES, uploadDir: resolve(settings.UPLOAD_DIR), log, progress: true });
+      log(`demo content: ${r.sections} sections, ${r.articles} articles, ${r.images} images in ${(r.ms / 1000).toFixed(1)} s`);
+    }
+    const first = await ensureInitialAdmin(url);
+    let firstAdmin: PortalDatabase["firstAdmin"] = null;
+    if (first) {
+      const file = resolve(dataDir, "first-admin-password");
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, `${first.email}\n${first.password}\n`, { mode: 0o600 });
+      chmodSync(file, 0o600);
+      firstAdmin = { email: first.email, file };
+    }
+    return { url, identity: ident.id, firstAdmin, stop };
+  } catch (e) {
+    await stop().catch(() => {});
+    throw e;
+  }
+}
+
+/** The console line about the first admin: where its password is, never the password. */
+export function firstAdminNote(a: { email: string; file: string }, siteUrl: string): string {
+  return `first admin account: ${a.email}, password in ${a.file} (only you can read it). Sign in at ${siteUrl.replace(/\/$/, "")}/admin/login, change the password under 내 계정, then delete the file.`;
+}
