@@ -187,7 +187,7 @@ export async function measure(ctx: Context): Promise<Measured> {
   const nginx = await startNginx({
     nginx: ctx.tools.nginx,
     tmp: ctx.tmp,
-    appPort: Number(new URL(B).port),
+    appPorts: [Number(new URL(B).port)],
     port: ctx.args.nginxPort,
     staticPort: ctx.args.nginxPort + 1,
     staticRoot: floorRoot,
