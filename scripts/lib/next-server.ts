@@ -16,6 +16,8 @@ export type NextServer = {
   pid: number;
   /** The last lines of its log. */
   log: (lines?: number) => string;
+  /** The process itself: for watching it exit, or killing it the hard way in a test. */
+  child: ChildProcess;
   close: () => Promise<void>;
 };
 
@@ -46,7 +48,7 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
     const port = await listeningPort(server, timeoutMs);
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(`${url}/api/health`, server, timeoutMs);
-    return { url, port, pid: server.pid!, log, close };
+    return { url, port, pid: server.pid!, log, close, child: server };
   } catch (e) {
     await close();
     throw new Error(`${(e as Error).message}\n--- server log (${opts.logFile}) ---\n${log()}`);
