@@ -11,7 +11,9 @@
 //   --pg-port N    a fixed port for PostgreSQL (default: a free one, see lib/server/embedded-postgres.ts)
 //   --pg-dir DIR   keep the seeded cluster in DIR and reuse it next time (skips seeding)
 //   --skip-build   reuse the last .next-bench build (its runtime cache is cleared first)
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+//   --instances 1,2  instead of the above: the cluster (Redis, s3rver, N instances, nginx) once
+//                  per count: reader pages through nginx, cold renders, Redis memory per page
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -53,9 +55,19 @@ function parseArgs(argv: string[]) {
     port: num("--port", 3207),
     pgPort: get("--pg-port") === undefined ? undefined : num("--pg-port", 0),
     nginxPort: num("--nginx-port", 8207),
+    /** The cluster run binds a port the kernel picks unless one is named (benches of several users may run at once). */
+    nginxPortNamed: get("--nginx-port") !== undefined,
     pgDir: get("--pg-dir") ? resolve(get("--pg-dir")!) : undefined,
     skipBuild: argv.includes("--skip-build"),
+    instances: instanceCounts(get("--instances")),
   };
+}
+
+function instanceCounts(v: string | undefined): number[] | null {
+  if (v === undefined) return null;
+  const counts = v.split(",").map(Number);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) fail(`--instances needs instance counts like 1,2 (got ${v})`);
+  return counts;
 }
 
 function fail(m: string): never {
@@ -109,10 +121,27 @@ async function main() {
     if (stats) cleanups.push(() => stats.close());
     else log("pg_stat_statements unavailable: query counts will be missing");
 
-    // 2. Build (its own dist folder) and start the production server.
-    const baseUrl = `http://127.0.0.1:${args.port}`;
-    const secret = randomBytes(24).toString("base64url");
-    const env: NodeJS.ProcessEnv = {
+    // Next keeps unstable_cache entries in <dist>/cache/fetch-cache across builds: a run must
+    // start without the last run's data, or its "first" renders are cache hits.
+    rmSync(join(DIST, "cache", "fetch-cache"), { recursive: true, force: true });
+    let built = false;
+    const build = async (env: NodeJS.ProcessEnv) => {
+      if (built) return;
+      built = true;
+      if (args.skipBuild && existsSync(join(DIST, "BUILD_ID"))) {
+        // Pages rendered by the last run stay in the build folder: first renders are then
+        // not cold. For iterating on the benchmark itself, not for numbers to keep.
+        log(`--skip-build: reusing ${DIST}/; first-render times may come from the last run's cache`);
+        return;
+      }
+      const t = Date.now();
+      const buildLog = join(tmp, "build.log");
+      log(`next build into ${DIST}/ (log: ${buildLog})`);
+      const code = await runLogged(process.execPath, [...NEXT_BIN, "build"], env, buildLog);
+      if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(buildLog)}`);
+      log(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    };
+    const baseEnv: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -120,31 +149,23 @@ async function main() {
       NEXT_SKIP_TYPECHECK: "1",
       DATABASE_URL: db.url,
       UPLOAD_DIR: uploadDir,
-      SITE_URL: baseUrl,
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: secret,
-      AUTH_SECRET: secret,
       COMMENT_INTERVAL_SECONDS: "0", // the comment run posts faster than a person may
       // wrk is one address asking thousands of times: the per-address limits (tested on their
       // own in tests/e2e/bounded-requests.test.ts) would answer it 429 after the first few.
       SEARCH_LIMIT_PER_MINUTE: "1000000",
       VIEW_BEACONS_PER_10_MINUTES: "1000000",
     };
-    // Next keeps unstable_cache entries in <dist>/cache/fetch-cache across builds: a run must
-    // start without the last run's data, or its "first" renders are cache hits.
-    rmSync(join(DIST, "cache", "fetch-cache"), { recursive: true, force: true });
-    if (args.skipBuild && existsSync(join(DIST, "BUILD_ID"))) {
-      // Pages rendered by the last run stay in the build folder: first renders are then
-      // not cold. For iterating on the benchmark itself, not for numbers to keep.
-      log(`--skip-build: reusing ${DIST}/; first-render times may come from the last run's cache`);
-    } else {
-      const t = Date.now();
-      const buildLog = join(tmp, "build.log");
-      log(`next build into ${DIST}/ (log: ${buildLog})`);
-      const code = await runLogged(process.execPath, [...NEXT_BIN, "build"], env, buildLog);
-      if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(buildLog)}`);
-      log(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+
+    if (args.instances) {
+      await benchCluster(args.instances, { args, tmp, db: db.url, env: baseEnv, build, started });
+      return;
     }
+
+    // 2. Build (its own dist folder) and start the production server.
+    const baseUrl = `http://127.0.0.1:${args.port}`;
+    const secret = randomBytes(24).toString("base64url");
+    const env: NodeJS.ProcessEnv = { ...baseEnv, SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: secret, AUTH_SECRET: secret };
+    await build(env);
     const serverLog = join(tmp, "server.log");
     // A fixed port, unlike the tests' servers: SITE_URL and NEXTAUTH_URL are baked into the
     // build before the server runs, and the tests' answer (a held port that forwards to
@@ -195,6 +216,25 @@ async function main() {
   } finally {
     await cleanup();
   }
+}
+
+type BenchCtx = { args: ReturnType<typeof parseArgs>; tmp: string; db: string; env: NodeJS.ProcessEnv; build: (env: NodeJS.ProcessEnv) => Promise<void>; started: number };
+
+/** --instances: the cluster measurements, printed as a table and saved as JSON. */
+async function benchCluster(counts: number[], c: BenchCtx) {
+  const { clusterBench, clusterColdNeeded, printClusterTable } = await import("../bench/lib/cluster-bench");
+  const need = clusterColdNeeded(counts.length, c.args.seconds);
+  const facts = await readFacts(c.db, Math.ceil(need / 2));
+  const coldIds = [...facts.spread[0], ...facts.spread[1], ...facts.cold];
+  const runs = await clusterBench({ counts, seconds: c.args.seconds, tmp: c.tmp, port: c.args.nginxPortNamed ? c.args.nginxPort : undefined, env: c.env, distDir: DIST, facts, coldIds, build: c.build, log });
+  const table = printClusterTable(runs, { cpus: cpus().length });
+  console.log(`\n${table}\n`);
+  const dir = join(root, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `cluster-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  const meta = { date: new Date().toISOString(), articles: facts.archiveTotal, secondsPerRun: c.args.seconds, node: process.version, cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), minutes: Math.round((Date.now() - c.started) / 6000) / 10 };
+  writeFileSync(file, JSON.stringify({ meta, runs }, null, 2));
+  log(`results written to ${file}`);
 }
 
 main().then(

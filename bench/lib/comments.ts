@@ -22,7 +22,7 @@ const decode = (s: string) =>
   s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** The hidden fields of the page's comment form (React's $ACTION_* fields among them). */
-function formFields(html: string): [string, string][] | null {
+export function formFields(html: string): [string, string][] | null {
   const form = html.match(/<form\b[^>]*id="comment-form"[^>]*>([\s\S]*?)<\/form>/);
   if (!form) return null;
   const out: [string, string][] = [];
