@@ -44,6 +44,8 @@ export type ClusterOptions = {
   /** The environment every instance shares, before the cluster adds its own part
    *  (DATABASE_URL, NEXT_DIST_DIR, NEXTAUTH_SECRET, COMMENT_IP_SECRET, UPLOAD_DIR...). */
   env: NodeJS.ProcessEnv;
+  /** What differs per instance (1, 2, ...), e.g. a folder of its own as on another machine. */
+  instanceEnv?: (n: number) => Record<string, string>;
   /** The build's folder (NEXT_DIST_DIR) nginx serves /_next/static from. */
   distDir: string;
   /** nginx's port: tried once; without one, kernel-picked ports until one binds. */
@@ -62,8 +64,8 @@ export type Cluster = {
   s3: RunningS3;
   nginx: RunningNginx;
   instances: NextServer[];
-  /** Starts one more instance with the shared environment (not yet behind nginx). */
-  startInstance: (name: string) => Promise<NextServer>;
+  /** Starts instance number `n` with the shared environment (not put behind nginx). */
+  startInstance: (n: number) => Promise<NextServer>;
   /** Stops everything: nginx first (no new requests), then the instances, S3 and Redis. */
   stop: () => Promise<void>;
 };
@@ -123,15 +125,15 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     await o.beforeInstances?.(env);
 
     const instances: NextServer[] = [];
-    const startInstance = async (name: string) => {
-      const server = await startNextServer({ env, logFile: join(o.workDir, "logs", `${name}.log`), timeoutMs: o.timeoutMs ?? 120_000 });
+    const startInstance = async (n: number) => {
+      const server = await startNextServer({ env: { ...env, ...o.instanceEnv?.(n) }, logFile: join(o.workDir, "logs", `instance-${n}.log`), timeoutMs: o.timeoutMs ?? 120_000 });
       stops.push(() => server.close());
       return server;
     };
     // One after the other: on a small machine N builds' worth of module loading at once
     // makes every instance slow to answer its health check.
     for (let i = 1; i <= o.instances; i++) {
-      const s = await startInstance(`instance-${i}`);
+      const s = await startInstance(i);
       instances.push(s);
       o.log(`instance ${i} at ${s.url} (pid ${s.pid})`);
     }
