@@ -71,6 +71,8 @@ async function main() {
     instances: args.instances,
     port: args.port,
     distDir: DIST,
+    // The demo photos were drawn into UPLOAD_DIR (this process has no bucket setting).
+    copyMediaFrom: resolve(settings.UPLOAD_DIR),
     env: { ...process.env, DATABASE_URL: db.url, UPLOAD_DIR: resolve(settings.UPLOAD_DIR), ...secrets },
     log,
     beforeInstances: (env) => {

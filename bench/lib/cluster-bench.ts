@@ -66,6 +66,7 @@ export async function clusterBench(o: ClusterBenchOptions): Promise<ClusterRun[]
       instances: n,
       port: o.port,
       distDir: o.distDir,
+      copyMediaFrom: o.env.UPLOAD_DIR,
       env: { ...o.env, NEXTAUTH_SECRET: randomBytes(24).toString("base64url"), COMMENT_IP_SECRET: randomBytes(24).toString("base64url") },
       beforeInstances: o.build,
       log: (m) => o.log(`  ${m}`),

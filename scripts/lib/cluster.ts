@@ -10,6 +10,9 @@ import { startRedis, type RunningRedis } from "./services/redis";
 import { startS3, type RunningS3 } from "./services/s3";
 import { startPortalProxy, type RunningNginx } from "./services/nginx";
 import { startNextServer, type NextServer } from "./next-server";
+import { copyAll } from "../../lib/storage/copy-all";
+import { LocalStorage } from "../../lib/storage/local";
+import { S3Storage } from "../../lib/storage/s3";
 
 export type ClusterSecrets = { NEXTAUTH_SECRET: string; COMMENT_IP_SECRET: string };
 
@@ -44,6 +47,9 @@ export type ClusterOptions = {
   /** The environment every instance shares, before the cluster adds its own part
    *  (DATABASE_URL, NEXT_DIST_DIR, NEXTAUTH_SECRET, COMMENT_IP_SECRET, UPLOAD_DIR...). */
   env: NodeJS.ProcessEnv;
+  /** A local upload folder whose photos the bucket must hold too (the demo photos seeded
+   *  there): copied as `npm run media:migrate` does, skipping what the bucket has. */
+  copyMediaFrom?: string;
   /** What differs per instance (1, 2, ...), e.g. a folder of its own as on another machine. */
   instanceEnv?: (n: number) => Record<string, string>;
   /** The build's folder (NEXT_DIST_DIR) nginx serves /_next/static from. */
@@ -70,6 +76,13 @@ export type Cluster = {
   stop: () => Promise<void>;
 };
 
+async function copyMedia(from: string, s3: RunningS3, log: (m: string) => void): Promise<void> {
+  const bucket = new S3Storage({ bucket: s3.bucket, endpoint: s3.endpoint, region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true });
+  const r = await copyAll(new LocalStorage(from), bucket);
+  if (r.failed.length) throw new Error(`copying ${from} into the bucket: ${r.failed.length} file(s) failed, first: ${r.failed[0].key}: ${r.failed[0].error}`);
+  log(`media: ${r.copied} file(s) of ${from} copied into the bucket, ${r.skipped} there already`);
+}
+
 /** Nothing listens on port 1: nginx's upstream before the instances are up answers 502. */
 const NO_INSTANCE_YET = "127.0.0.1:1";
 
@@ -91,6 +104,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     const s3 = await startS3({ dir: o.s3Dir ?? join(o.workDir, "s3") });
     stops.push(() => s3.stop());
     o.log(`S3 API server (s3rver) at ${s3.endpoint}, bucket ${s3.bucket}`);
+    if (o.copyMediaFrom) await copyMedia(o.copyMediaFrom, s3, o.log);
 
     // nginx first, so that its address (the site's public URL, which pages and redirects are
     // built on) is known and held before the instances start; it is pointed at them after.

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/server/em
 import { migrate } from "../../lib/server/migrate";
 import { seedDatabase } from "../../lib/seed/index";
 import { ensureInitialAdmin } from "../../lib/auth/bootstrap";
+import { storage } from "../../lib/storage";
 import type { Env } from "../../lib/env";
 
 export type PortalDatabase = {
@@ -54,7 +55,8 @@ export async function preparePortalDatabase(settings: Env, log: (m: string) => v
     const ident = await databaseIdentity(url);
     if (ident.empty) {
       log("empty database: adding demo content");
-      const r = await seedDatabase(url, { articles: settings.SEED_ARTICLES, uploadDir: resolve(settings.UPLOAD_DIR), log, progress: true });
+      // Into the configured store (the bucket with MEDIA_STORAGE=s3, else UPLOAD_DIR).
+      const r = await seedDatabase(url, { articles: settings.SEED_ARTICLES, store: storage(), log, progress: true });
       log(`demo content: ${r.sections} sections, ${r.articles} articles, ${r.images} images in ${(r.ms / 1000).toFixed(1)} s`);
     }
     const first = await ensureInitialAdmin(url);
