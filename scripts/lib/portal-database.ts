@@ -14,6 +14,8 @@ import type { Env } from "../../lib/env";
 export type PortalDatabase = {
   /** The app's connection (the database owner's role, not a superuser). */
   url: string;
+  /** The embedded server's superuser (to make replicas of it), or null with DATABASE_URL. */
+  superuserUrl: string | null;
   /** Identifies this database (cluster + database name), for the build stamp. */
   identity: string;
   /** The first admin's e-mail and the file holding its password, when this start created it. */
@@ -68,7 +70,7 @@ export async function preparePortalDatabase(settings: Env, log: (m: string) => v
       chmodSync(file, 0o600);
       firstAdmin = { email: first.email, file };
     }
-    return { url, identity: ident.id, firstAdmin, stop };
+    return { url, superuserUrl: embedded?.url ?? null, identity: ident.id, firstAdmin, stop };
   } catch (e) {
     await stop().catch(() => {});
     throw e;
