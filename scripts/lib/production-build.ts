@@ -1,7 +1,7 @@
 // `next build` only when what goes into it changed: the sources, the database it prerendered
 // from, and whatever else the caller puts in the stamp (the cluster's public URL).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { NEXT_BIN } from "./logged-command";
 import { sourceStamp } from "./source-stamp";
@@ -29,8 +29,12 @@ export function ensureProductionBuild(o: BuildOptions): boolean {
   // than .next (the cluster's) would leave the repository changed, so the file is put back.
   const tsconfig = join(o.root, "tsconfig.json");
   const before = readFileSync(tsconfig, "utf8");
+  const { atime, mtime } = statSync(tsconfig);
   const b = spawnSync(process.execPath, [...NEXT_BIN, "build"], { stdio: "inherit", env: o.env, cwd: o.root });
-  if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
+  if (readFileSync(tsconfig, "utf8") !== before) {
+    writeFileSync(tsconfig, before);
+    utimesSync(tsconfig, atime, mtime); // its time is part of the stamp: unchanged, no rebuild next time
+  }
   if (b.status !== 0) throw new Error("next build failed");
   writeFileSync(stampFile, stamp);
   return true;
