@@ -1,0 +1,41 @@
+// Read-your-writes across instances: called after a write and before its cache tags are
+// revalidated, it waits until every replica in rotation has replayed the primary's WAL up to
+// now, at most REPLICA_MAX_LAG_MS; a replica that has not is taken out of rotation until it
+// has. Otherwise the page re-rendered right after an edit could be read from a replica that
+// has not seen the edit, and stay cached stale until the next revalidation.
+import "server-only";
+import { env } from "../env";
+import { formatLsn } from "./lsn";
+import { noteFenced, primaryLsn, replayedLsn, replicaState, takeOut } from "./set";
+
+const POLL_MS = 10;
+
+export async function awaitReplicas(): Promise<void> {
+  const s = replicaState();
+  if (s.replicas.length === 0) return;
+  let target: bigint;
+  try {
+    target = await primaryLsn();
+  } catch {
+    return; // the primary is away: nothing was written, nothing to wait for
+  }
+  noteFenced(target);
+  const deadline = Date.now() + env.REPLICA_MAX_LAG_MS;
+  await Promise.all(
+    s.replicas
+      .filter((r) => r.inRotation)
+      .map(async (r) => {
+        for (;;) {
+          let lsn: bigint | null;
+          try {
+            lsn = await replayedLsn(r);
+          } catch (e) {
+            return takeOut(r, `does not answer (${(e as Error).message})`, target);
+          }
+          if (lsn !== null && lsn >= target) return;
+          if (Date.now() >= deadline) return takeOut(r, `has not replayed ${formatLsn(target)} within ${env.REPLICA_MAX_LAG_MS} ms`, target);
+          await new Promise((res) => setTimeout(res, POLL_MS));
+        }
+      }),
+  );
+}
