@@ -18,7 +18,7 @@ export function parseGone(text: string): GoneNotice | null {
 /** NOTIFY on the primary; a failure is logged, not thrown: the periodic refreshes are the safety net. */
 export async function announce(channel: string, payload = ""): Promise<void> {
   try {
-    await db.$queryRaw`SELECT pg_notify(${channel}, ${payload})`;
+    await db.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
   } catch (e) {
     console.error(`[events] could not announce on ${channel}: ${(e as Error).message}`);
   }
