@@ -19,7 +19,8 @@ export async function onReader<T>(fn: (c: Db) => Promise<T>): Promise<T> {
   try {
     return await fn(r.client);
   } catch (e) {
-    if (isDatabaseUnreachable(e)) takeOut(r, `does not answer (${(e as Error).message})`);
+    // Prisma's message spans lines ("Invalid ... invocation:", then the cause): the cause is enough.
+    if (isDatabaseUnreachable(e)) takeOut(r, `does not answer (${String((e as Error).message).trim().split("\n").at(-1)})`);
     return fn(db);
   }
 }
