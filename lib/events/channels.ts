@@ -1,10 +1,11 @@
 // Changes every instance must hear about at once, sent with PostgreSQL NOTIFY on the primary
 // (lib/events/listener.ts receives them): an article binned or restored (the 410 set of
-// proxy.ts) and a schedule changed (the timer of lib/scheduler.ts).
+// proxy.ts), a schedule changed (the timer of lib/scheduler.ts) and a read replica found
+// behind by a write's fence (lib/replicas/fence.ts).
 import "server-only";
 import { db } from "../db";
 
-export const CHANNELS = { gone: "portal_gone", schedule: "portal_schedule" } as const;
+export const CHANNELS = { gone: "portal_gone", schedule: "portal_schedule", replicas: "portal_replicas" } as const;
 
 export type GoneNotice = { id: number; binned: boolean };
 

@@ -13,6 +13,8 @@ export const CHECK_EVERY_MS = 1_000;
 
 export type Replica = {
   name: string;
+  /** host:port/database: the same replica in every instance's settings (no password). */
+  key: string;
   client: Db;
   /** One connection for the health checks, with short timeouts of its own. */
   probe: pg.Pool;
@@ -32,7 +34,8 @@ function create(): State {
     pool.on("error", () => {});
     const probe = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
     probe.on("error", () => {});
-    return { name: `replica ${i + 1} (${u.hostname}:${u.port || 5432})`, client: clientFor(pool), probe, inRotation: false, why: "not checked yet", mustReach: 0n };
+    const key = `${u.hostname}:${u.port || 5432}${u.pathname}`;
+    return { name: `replica ${i + 1} (${u.hostname}:${u.port || 5432})`, key, client: clientFor(pool), probe, inRotation: false, why: "not checked yet", mustReach: 0n };
   });
   return { replicas, samples: [], fenced: 0n, timer: null, round: null };
 }
@@ -74,6 +77,11 @@ function putIn(r: Replica) {
   r.inRotation = true;
   r.why = "";
   r.mustReach = 0n;
+}
+
+/** Another instance's fence found this replica behind `lsn`: out here too until it has replayed that far. */
+export function noteBehind(key: string, lsn: bigint): void {
+  for (const r of replicaState().replicas) if (r.key === key) takeOut(r, `another instance found it behind ${formatLsn(lsn)}`, lsn);
 }
 
 /** Notes the highest WAL position a fence waited for: replicas out meanwhile must pass it to come back. */

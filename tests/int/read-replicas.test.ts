@@ -140,3 +140,23 @@ describe("a replica that goes away", () => {
     expect(await readerInRecovery()).toBe(true);
   });
 });
+
+describe("another instance's fence", () => {
+  it("a replica another instance found behind leaves this instance's rotation too, until it has replayed that far", async () => {
+    const events = await import("../../lib/events/instance");
+    const listener = events.startEvents()!;
+    try {
+      await vi.waitFor(() => expect(listener.connected()).toBe(true), { timeout: 20_000, interval: 50 });
+      expect(inRotation()).toBe(true);
+      const key = set.replicaState().replicas[0].key;
+      // What another instance's fence sends: this replica, and a position it has not reached.
+      await db.$executeRaw`SELECT pg_notify('portal_replicas', ${key} || ' ' || (pg_current_wal_lsn() + 1000000000)::text)`;
+      await vi.waitFor(() => expect(inRotation()).toBe(false), { timeout: 10_000, interval: 20 });
+      await set.checkReplicas();
+      expect(inRotation()).toBe(false);
+      expect(await readerInRecovery()).toBe(false);
+    } finally {
+      await events.stopEvents();
+    }
+  });
+});
