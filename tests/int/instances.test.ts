@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminFixture, insertArticle, type Fixture } from "./admin-fixtures";
 
 let f: Fixture;
-let child: ChildProcessByStdio<Writable, Readable, null>;
+type Child = ChildProcessByStdio<Writable, Readable, null>;
+let child: Child;
 let lines: Record<string, unknown>[] = [];
 let run: typeof import("../../lib/actions/safe-action").runAction;
 let st: typeof import("../../lib/actions/core/article-status");
@@ -32,6 +33,22 @@ async function ask<T>(command: string, pick: (o: Record<string, unknown>) => boo
 }
 const otherSaysGone = async (id: number) => (await ask<{ is: boolean }>(`gone ${id}`, (o) => o.gone === id)).is;
 
+/** Another instance: a process of its own, whose JSON answers land in `into`. */
+function startChild(into: Record<string, unknown>[]): Child {
+  const c = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/instance-child.ts"], {
+    env: { ...process.env, DATABASE_URL: f.url },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  createInterface({ input: c.stdout }).on("line", (l) => {
+    try {
+      into.push(JSON.parse(l));
+    } catch {
+      // not ours (a library's chatter)
+    }
+  });
+  return c;
+}
+
 beforeAll(async () => {
   f = await adminFixture("int_instances");
   ({ runAction: run } = await import("../../lib/actions/safe-action"));
@@ -39,17 +56,7 @@ beforeAll(async () => {
   due = await import("../../lib/actions/core/publish-due");
   sched = await import("../../lib/scheduler");
   events = await import("../../lib/events/instance");
-  child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/instance-child.ts"], {
-    env: { ...process.env, DATABASE_URL: f.url },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  createInterface({ input: child.stdout }).on("line", (l) => {
-    try {
-      lines.push(JSON.parse(l));
-    } catch {
-      // not ours (a library's chatter)
-    }
-  });
+  child = startChild(lines);
   // The other instance is up once its listener has connected.
   await vi.waitFor(
     async () => {
@@ -111,6 +118,21 @@ describe("scheduled publishing across processes", () => {
     const theirs = lines.slice(before).filter((o) => Array.isArray(o.published)).map((o) => o.published as number[]);
     const all = [...mine.flat(), ...theirs.flat()].sort((a, b) => a - b);
     expect(all).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it("an instance that starts publishes at once what fell due while none was running", async () => {
+    sched.stopScheduler();
+    // Due a minute ago: no timer was armed for it (as if every instance had been down).
+    const id = await insertArticle(f, { status: "SCHEDULED", publishedAt: new Date(Date.now() - 60_000) });
+    const said: Record<string, unknown>[] = [];
+    const late = startChild(said);
+    try {
+      await expect.poll(async () => (await f.sql<{ status: string }>("SELECT status FROM articles WHERE id = $1", [id]))[0].status, { timeout: 60_000, interval: 100 }).toBe("PUBLISHED");
+      await expect.poll(() => said.some((o) => Array.isArray(o.published) && (o.published as number[]).includes(id)), { timeout: 10_000 }).toBe(true);
+    } finally {
+      late.stdin.end();
+      await new Promise((r) => late.once("exit", r));
+    }
   });
 
   it("publishDue racing in many connections hands every due row to exactly one caller", async () => {
