@@ -3,9 +3,9 @@
 // zod schema, `run(actor, input)`); `runAction` checks the actor, the role and the input
 // before `run` (the integration tests call it with any actor), and `perform` is what the
 // "use server" wrappers call: it finds this request's actor, runs the definition, applies the
-// tags with updateTag (read-your-own-writes, once the replicas have replayed the write), re-arms
-// every instance's scheduler and redirects or answers
-// the form's state for useActionState (a plain <form> without JavaScript gets the same).
+// tags with updateTag (read-your-own-writes, once the replicas have replayed the write),
+// re-arms every instance's scheduler and redirects or answers the form's state for
+// useActionState (a plain <form> without JavaScript gets the same).
 // Not next-safe-action: its result ({ data, validationErrors, serverError }) is not the
 // FormState the admin forms render (typed values echoed back, status, Korean message), the
 // tests run definitions with any actor through runAction, and the glue around it would be

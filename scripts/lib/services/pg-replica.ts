@@ -128,6 +128,9 @@ export async function startReplica(opts: { superuserUrl: string; dir: string; na
       });
       p.once("exit", () => reject(new Error(`the replica did not start on port ${port}:\n${output.trim()}`)));
     });
+  // A test run that dies must not leave a server behind: immediate shutdown (SIGQUIT) takes
+  // its children with it; only synchronous work can happen at exit.
+  process.once("exit", () => proc?.kill("SIGQUIT"));
   let port = 0;
   await onSomePort(
     async (p) => {
