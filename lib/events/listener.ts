@@ -15,6 +15,7 @@ export type ListenerOptions = {
 export type Listener = { stop: () => Promise<void>; connected: () => boolean };
 
 const HEARTBEAT_MS = 15_000;
+export const LISTENER_NAME = "portal-listener";
 const BACKOFF_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
 
 export function startListener(opts: ListenerOptions): Listener {
@@ -41,7 +42,8 @@ export function startListener(opts: ListenerOptions): Listener {
   async function connect() {
     retry = null;
     if (stopped) return;
-    const c = new pg.Client({ connectionString: opts.url, keepAlive: true, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
+    // Named, so that an operator (and a test) can tell it in pg_stat_activity.
+    const c = new pg.Client({ connectionString: opts.url, keepAlive: true, connectionTimeoutMillis: 5_000, query_timeout: 5_000, application_name: LISTENER_NAME });
     client = c;
     c.on("error", (e) => drop(c, e.message));
     c.on("end", () => drop(c, "connection closed"));
