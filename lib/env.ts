@@ -47,6 +47,13 @@ const schema = z
     COMMENT_MAX_LINKS: whole(0, 50).default(2),
     SEARCH_LIMIT_PER_MINUTE: whole(1, 1_000_000).default(30),
     VIEW_BEACONS_PER_10_MINUTES: whole(1, 1_000_000).default(120),
+    // Read replicas (lib/replicas): reader queries may go to these; writes never do.
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+      .refine((list) => list.every((u) => /^postgres(ql)?:\/\/\S+$/.test(u)), { message: "DATABASE_REPLICA_URLS must be a comma-separated list of postgresql:// URLs" }),
+    REPLICA_MAX_LAG_MS: whole(0, 600_000).default(2000),
     // The test runner and the benchmark.
     CHROMIUM_PATH: z.string().optional(),
     E2E_START_TIMEOUT_MS: whole(1_000, 3_600_000).default(90_000),

@@ -1,16 +1,16 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo content on
 // an empty database, a production build when the sources changed, then `next start`.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/server/embedded-postgres";
 import { migrate } from "../lib/server/migrate";
 import { seedDatabase } from "../lib/seed/index";
-import { ensureInitialAdmin } from "../lib/auth/bootstrap";
 import { envOrExit } from "../lib/env";
 import { storage } from "../lib/storage";
 import { sourceStamp } from "./lib/source-stamp";
+import { firstAdminNote } from "./lib/first-admin";
 
 const root = resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -53,17 +53,7 @@ async function main() {
     log(`demo content: ${r.sections} sections, ${r.articles} articles, ${r.images} images in ${(r.ms / 1000).toFixed(1)} s`);
   }
 
-  const first = await ensureInitialAdmin(url);
-  // The password never goes to the console: whatever captures this process's output (a
-  // terminal log, journald) would keep it. It goes to a file only this user can read.
-  let adminNote: string | null = null;
-  if (first) {
-    const file = resolve(dataDir, "first-admin-password");
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, `${first.email}\n${first.password}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-    adminNote = `first admin account: ${first.email}, password in ${file} (only you can read it). Sign in at http://localhost:${port}/admin/login, change the password under 내 계정, then delete the file.`;
-  }
+  const adminNote = await firstAdminNote(url, dataDir, `http://localhost:${port}/admin/login`);
 
   const env = { ...process.env, DATABASE_URL: url, UPLOAD_DIR: uploadDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
   const stampFile = resolve(".next/portal-build-stamp");
