@@ -51,6 +51,26 @@ const schema = z
     CHROMIUM_PATH: z.string().optional(),
     E2E_START_TIMEOUT_MS: whole(1_000, 3_600_000).default(90_000),
     E2E_SKIP_BUILD: z.enum(["0", "1"], { message: "E2E_SKIP_BUILD must be 1 or 0" }).default("0").transform((v) => v === "1"),
+    // Shared cache (issue 12): pages and data in Redis for many instances. Next loads
+    // lib/cache/cache-handler.mjs outside TypeScript, so it reads these itself; here they are
+    // validated when a server starts.
+    REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, { message: "REDIS_URL must be a redis:// or rediss:// URL" }).optional(),
+    CACHE_MEMORY_MB: whole(1, 65_536).default(50),
+    REDIS_CACHE_TTL_SECONDS: whole(60, 31_536_000).default(86_400),
+  })
+  // Shared cache (issue 12): more than one instance means secrets set by the operator, the
+  // same on all of them.
+  .superRefine((e, ctx) => {
+    if (!e.REDIS_URL) return;
+    const missing = [!(e.NEXTAUTH_SECRET ?? e.AUTH_SECRET) && "NEXTAUTH_SECRET (or AUTH_SECRET)", !e.COMMENT_IP_SECRET && "COMMENT_IP_SECRET"].filter(Boolean);
+    if (missing.length === 0) return;
+    ctx.addIssue({
+      code: "custom",
+      path: ["REDIS_URL"],
+      message:
+        `set, so instances share one cache, but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not: ` +
+        "NEXTAUTH_SECRET (or AUTH_SECRET) and COMMENT_IP_SECRET must be set, the same on every instance, so that all of them sign sessions and hash client addresses alike",
+    });
   })
   .transform((e) => ({
     ...e,

@@ -23,6 +23,9 @@ describe("parseEnv", () => {
     expect(e.VIEW_BEACONS_PER_10_MINUTES).toBe(120);
     expect(e.sessionSecret).toBeUndefined();
     expect(e.E2E_SKIP_BUILD).toBe(false);
+    expect(e.REDIS_URL).toBeUndefined();
+    expect(e.CACHE_MEMORY_MB).toBe(50);
+    expect(e.REDIS_CACHE_TTL_SECONDS).toBe(86_400);
   });
 
   it("reads what an operator sets; an empty value counts as unset", () => {
@@ -56,6 +59,9 @@ describe("parseEnv", () => {
     ["COMMENT_IP_SECRET", "short"], // too short a key
     ["TRUSTED_PROXY", "127.0.0.1,nginx"], // not an IP list
     ["E2E_SKIP_BUILD", "yes"], // not a flag
+    ["REDIS_URL", "127.0.0.1:6379"], // not a redis:// URL
+    ["CACHE_MEMORY_MB", "0"],
+    ["REDIS_CACHE_TTL_SECONDS", "1d"],
   ];
   it.each(bad)("refuses %s=%s with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment[^\\n]*\\n  ${name}: `));
@@ -72,6 +78,42 @@ describe("parseEnv", () => {
     expect(message).toContain("PORT: ");
     expect(message).toContain("SITE_URL: ");
     expect(message).not.toContain("tiny-key");
+  });
+});
+
+describe("more than one instance (REDIS_URL)", () => {
+  const secrets = { NEXTAUTH_SECRET: "session-secret-of-the-site", COMMENT_IP_SECRET: "address-key-of-the-site" };
+  const redis = { REDIS_URL: "redis://cache.internal:6379" };
+
+  it("needs the session and the address secrets set, and says which and why", () => {
+    let message = "";
+    try {
+      parseEnv(redis);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^Invalid environment[^\n]*\n  REDIS_URL: /);
+    expect(message).toContain("NEXTAUTH_SECRET (or AUTH_SECRET) and COMMENT_IP_SECRET");
+    expect(message).toContain("every instance");
+    expect(message).toContain("sign sessions and hash client addresses alike");
+  });
+
+  it("names only the secret that is missing, and never prints one", () => {
+    expect(() => parseEnv({ ...redis, COMMENT_IP_SECRET: secrets.COMMENT_IP_SECRET })).toThrow(/but NEXTAUTH_SECRET \(or AUTH_SECRET\) is not/);
+    let message = "";
+    try {
+      parseEnv({ ...redis, NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain("but COMMENT_IP_SECRET is not");
+    expect(message).not.toContain(secrets.NEXTAUTH_SECRET);
+  });
+
+  it("starts with both set (AUTH_SECRET counts), and one machine needs neither", () => {
+    expect(parseEnv({ ...redis, ...secrets }).REDIS_URL).toBe(redis.REDIS_URL);
+    expect(parseEnv({ ...redis, AUTH_SECRET: "auth-js-secret", COMMENT_IP_SECRET: secrets.COMMENT_IP_SECRET }).sessionSecret).toBe("auth-js-secret");
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
   });
 });
 
