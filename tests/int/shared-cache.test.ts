@@ -9,7 +9,7 @@
 // disabled, its connections killed) while Redis and its data stay up for B: the realistic
 // "one instance lost its network path to Redis" case, where replaying tags matters.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -184,6 +184,26 @@ describe("an instance cut off from Redis", () => {
     expect(a.stderr.match(/Redis unavailable/g)).toHaveLength(2);
     expect(a.stderr.match(/Redis is back/g)).toHaveLength(2);
     expect(a.stderr).not.toContain(PASSWORD);
+  });
+});
+
+describe("a Redis that stops answering", () => {
+  it("holds no request: the calls answer from memory, and sharing resumes when it answers again", async () => {
+    // Frozen, not stopped: connections stay open and commands get no answer until the calls
+    // below are done; a call that waited for Redis would never answer (CALL_DEADLINE_MS).
+    const pid = Number(readFileSync(join(dir, "redis", "redis.pid"), "utf8").trim());
+    process.kill(pid, "SIGSTOP");
+    try {
+      await a.set("/frozen", { kind: "APP_PAGE", body: "얼어붙은 동안", tags: ["frozen"] });
+      expect(await a.get("/frozen", "APP_PAGE")).toBe("얼어붙은 동안|rsc:얼어붙은 동안");
+      expect(await b.get("/articles/5", "APP_PAGE")).toBeNull();
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    await eventually("A and B share again", async () => {
+      await a.set("/thawed", { kind: "APP_PAGE", body: "다시", tags: ["frozen"] });
+      return (await b.get("/thawed", "APP_PAGE")) === "다시|rsc:다시";
+    });
   });
 });
 
