@@ -14,6 +14,8 @@
 // - the local handler's rule: answers that found nothing are never kept.
 // Plain JavaScript: Next imports this file at run time, outside the app's bundles.
 import { createRequire } from "node:module";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
 import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
 import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
@@ -44,6 +46,18 @@ const REGISTER_EVERY_MS = 10 * 60_000;
 // Tags revalidated during an outage: a newsroom's day is a few hundred; beyond this the
 // oldest are forgotten (their entries still expire by TTL) rather than growing memory.
 const MAX_PENDING_TAGS = 10_000;
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+/**
+ * Entries gzipped (off the event loop, in libuv's pool): a page is its HTML, its RSC payload
+ * and Next 16's per-segment payloads, which the library stores as base64 in JSON, 130-230 kB a
+ * page in Redis; compressed, several times less.
+ */
+export const gzipSerializer = {
+  serialize: async (value) => (await gzipAsync(JSON.stringify(value))).toString("base64"),
+  deserialize: async (stored) => JSON.parse((await gunzipAsync(Buffer.from(String(stored), "base64"))).toString("utf8")),
+};
 
 /** Rejects after `ms` so that no request ever hangs on Redis, whatever the client does. */
 function deadline(promise, ms) {
@@ -77,6 +91,7 @@ export function createSharedHandler({ client, buildId, ttlSeconds, memoryBytes, 
         timeoutMs: COMMAND_TIMEOUT_MS,
         // The TTL goes with the SET itself: no key exists even for a moment without one.
         keyExpirationStrategy: "EXAT",
+        valueSerializer: gzipSerializer,
       });
       handlers.set(build, h);
     }
@@ -132,7 +147,9 @@ export function createSharedHandler({ client, buildId, ttlSeconds, memoryBytes, 
     try {
       await deadline(client.ping(), COMMAND_TIMEOUT_MS);
       await register();
-      for (const tag of [...pending]) {
+      // Until the set is empty: requests still revalidate into it while this runs.
+      while (pending.size > 0) {
+        const tag = pending.values().next().value;
         await revalidateEverywhere(tag);
         pending.delete(tag);
       }
