@@ -173,10 +173,10 @@ export function createSharedHandler({ client, buildId, ttlSeconds, memoryBytes, 
   client.on("error", (e) => markDown(e));
 
   /** Runs `op` on Redis when it is up; on failure (or when down) runs `fallback` locally. */
-  const either = async (op, fallback) => {
+  const either = async (op, fallback, ms = COMMAND_TIMEOUT_MS * 2) => {
     if (up && client.isReady) {
       try {
-        return await deadline(op(), COMMAND_TIMEOUT_MS * 2);
+        return await deadline(op(), ms);
       } catch (e) {
         markDown(e);
       }
@@ -210,6 +210,9 @@ export function createSharedHandler({ client, buildId, ttlSeconds, memoryBytes, 
           if (pending.size >= MAX_PENDING_TAGS) pending.delete(pending.values().next().value);
           pending.add(tag);
         },
+        // A tag scans the tag map of every live build: more than a read, and an editor waits
+        // for it, not a reader.
+        COMMAND_TIMEOUT_MS * 10,
       );
     },
     delete: (key) =>

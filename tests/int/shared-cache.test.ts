@@ -63,10 +63,10 @@ let dir: string;
 let a: Instance;
 let b: Instance;
 
-function startInstance(url: string): Instance {
+function startInstance(url: string, build = ".next"): Instance {
   const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: url, REDIS_CACHE_TTL_SECONDS: String(TTL_SECONDS), CACHE_MEMORY_MB: "8" };
   delete env.NEXT_PHASE;
-  return new Instance(spawn(process.execPath, ["tests/support/cache-process.mjs", join(dir, ".next")], { env, stdio: ["pipe", "pipe", "pipe"] }));
+  return new Instance(spawn(process.execPath, ["tests/support/cache-process.mjs", join(dir, build)], { env, stdio: ["pipe", "pipe", "pipe"] }));
 }
 const userA = () => redis.cli("ACL", "SETUSER", "instance-a", "on", `>${PASSWORD}`, "~*", "&*", "+@all");
 function cutOffA() {
@@ -145,6 +145,27 @@ describe("two instances sharing one Redis", () => {
       const ttl = Number(redis.cli("TTL", key));
       expect(ttl, key).toBeGreaterThan(0);
       expect(ttl, key).toBeLessThanOrEqual(TTL_SECONDS);
+    }
+  });
+});
+
+describe("a rolling deploy: two builds on one Redis", () => {
+  it("never read each other's entries, and a tag revalidated by either build reaches both", async () => {
+    mkdirSync(join(dir, ".next-new", "server"), { recursive: true });
+    writeFileSync(join(dir, ".next-new", "BUILD_ID"), "test-build-2");
+    const next = startInstance(redis.url, ".next-new");
+    try {
+      await a.set("/articles/7", { kind: "APP_PAGE", body: "옛 빌드", tags: ["article:7"] });
+      expect(await next.get("/articles/7", "APP_PAGE")).toBeNull();
+      await next.set("/articles/7", { kind: "APP_PAGE", body: "새 빌드", tags: ["article:7"] });
+      expect(await next.get("/articles/7", "APP_PAGE")).toBe("새 빌드|rsc:새 빌드");
+      expect(await b.get("/articles/7", "APP_PAGE")).toBe("옛 빌드|rsc:옛 빌드");
+      // An editor on an old instance saves article 7: the new build's page goes too.
+      await b.revalidateTag("article:7");
+      expect(await next.get("/articles/7", "APP_PAGE")).toBeNull();
+      expect(await a.get("/articles/7", "APP_PAGE")).toBeNull();
+    } finally {
+      next.close();
     }
   });
 });
