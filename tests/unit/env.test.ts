@@ -130,4 +130,13 @@ describe("a program started with a bad setting", () => {
     expect(r.stderr).toMatch(/COMMENT_MAX_LINKS: /);
     expect(r.stdout).not.toMatch(/migration/);
   });
+
+  it("with REDIS_URL but no secrets of its own, stops and says which are missing", () => {
+    const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "postgresql://127.0.0.1:1/none", REDIS_URL: "redis://127.0.0.1:1" };
+    for (const name of ["NEXTAUTH_SECRET", "AUTH_SECRET", "COMMENT_IP_SECRET"]) delete env[name];
+    const r = spawnSync(tsx, ["scripts/migrate.ts"], { env, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/REDIS_URL: .*NEXTAUTH_SECRET \(or AUTH_SECRET\) and COMMENT_IP_SECRET/);
+  });
 });
