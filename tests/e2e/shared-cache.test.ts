@@ -2,7 +2,8 @@
 // one real Redis through REDIS_URL: an article published through instance A (the scheduler's
 // publish-due route, which revalidates its tags) is on instance B's section page and home page
 // as soon as A's revalidation is done, although B had those pages cached for an hour and five
-// minutes.
+// minutes; an editor's save in A's newsroom (updateTag) is on B's article page at the very next
+// request.
 // With Redis stopped both keep serving; once it is back they share again by themselves.
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -12,11 +13,15 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { copyBuild, startNextServer, type NextServer } from "../../scripts/lib/next-server";
 import { startRedis, type RunningRedis } from "../../scripts/lib/services/redis";
+import { createUserAt } from "../../lib/auth/bootstrap";
+import { hydrated, signInThrough, withPage } from "../support/browser";
 
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 afterAll(() => pool.end());
 const run = randomBytes(3).toString("hex");
-const SESSION_SECRET = `shared-cache-session-${run}-secret`;
+// The site's own session secret (the one the shared e2e server keeps in the database), so
+// that one sign-in is valid on every server of this file, as on instances behind one proxy.
+let SESSION_SECRET = "";
 const DIRS = [".next-e2e-shared-a", ".next-e2e-shared-b"];
 let redis: RunningRedis;
 let a: NextServer;
@@ -26,6 +31,8 @@ let section: { id: number; slug: string };
 
 beforeAll(async () => {
   logs = mkdtempSync(join(tmpdir(), "portal-shared-cache-"));
+  await pool.query("INSERT INTO settings (key, value) VALUES ('nextauth_secret', $1) ON CONFLICT (key) DO NOTHING", [randomBytes(32).toString("base64url")]);
+  SESSION_SECRET = (await pool.query("SELECT value FROM settings WHERE key = 'nextauth_secret'")).rows[0].value;
   redis = await startRedis({ dir: join(logs, "redis") });
   const env = (dir: string): NodeJS.ProcessEnv => ({
     NODE_ENV: "production",
@@ -104,6 +111,37 @@ describe("two instances, one Redis", () => {
       .filter((k) => /\/articles\/\d+$|\/categories\/|\/index$/.test(k))
       .map((k) => `${k.slice(`portal:${buildId}:`.length)} ${redis.cli("MEMORY", "USAGE", k)} B`);
     console.log(`[shared-cache] Redis memory per page: ${sizes.join("; ")}; used_memory ${/used_memory:(\d+)/.exec(redis.cli("INFO", "memory"))?.[1]} B`);
+  });
+
+  it("an editor's save through A's newsroom is on B at the very next request", async () => {
+    const editor = { email: `shared-${run}@example.com`, password: `shared-${run}-password`, role: "EDITOR" as const, name: "공편집" };
+    await createUserAt(inject("databaseUrl"), editor);
+    const id = (
+      await pool.query(
+        `INSERT INTO articles (section_id, title, subtitle, excerpt, body, source_name, status, published_at, updated_at)
+         VALUES ($1, $2, '', '요약', '<p>고치기 전 본문.</p>', '해란강뉴스', 'PUBLISHED', now(), now()) RETURNING id`,
+        [section.id, `고치기 전 제목 ${run}`],
+      )
+    ).rows[0].id;
+    const path = `/articles/${id}`;
+    await page(b, path);
+    const before = await page(b, path);
+    expect(before.cache).toBe("HIT");
+    expect(before.html).toContain(`고치기 전 제목 ${run}`);
+
+    await withPage(async (p) => {
+      const edit = `/admin/articles/${id}/edit`;
+      await signInThrough(p, a.url, editor, edit);
+      await p.goto(a.url + edit); // sign-in may land on SITE_URL's server; the editing is A's
+      await hydrated(p, "form.article-form");
+      await p.fill("#f-title", `고친 제목 ${run}`);
+      await p.click("button[name=intent][value=save]");
+      await expect.poll(() => p.textContent(".save-box .form-message")).toBe("저장했습니다.");
+    });
+    // updateTag in a Server Action is done before the action answers: no waiting here.
+    const after = await page(b, path);
+    expect(after.html).toContain(`고친 제목 ${run}`);
+    expect(after.html).not.toContain(`고치기 전 제목 ${run}`);
   });
 
   it("Redis stopped: both keep serving; started again: they share again by themselves", async () => {
