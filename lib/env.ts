@@ -51,12 +51,30 @@ const schema = z
     CHROMIUM_PATH: z.string().optional(),
     E2E_START_TIMEOUT_MS: whole(1_000, 3_600_000).default(90_000),
     E2E_SKIP_BUILD: z.enum(["0", "1"], { message: "E2E_SKIP_BUILD must be 1 or 0" }).default("0").transform((v) => v === "1"),
+    // Media storage (lib/storage): the local folder, or an S3-compatible bucket (S3, R2, MinIO).
+    MEDIA_STORAGE: z.enum(["local", "s3"], { message: "MEDIA_STORAGE must be local or s3" }).default("local"),
+    S3_BUCKET: z.string().optional(),
+    S3_ENDPOINT: z.string().url().regex(/^https?:\/\//, { message: "S3_ENDPOINT must be an http:// or https:// URL" }).optional(),
+    S3_REGION: z.string().default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"], { message: "S3_FORCE_PATH_STYLE must be true or false" }).optional(),
+    S3_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9/_-]*$/i, { message: "S3_PREFIX may hold letters, digits, /, _ and - only" })
+      .optional(),
     // Shared cache (issue 12): pages and data in Redis for many instances. Next loads
     // lib/cache/cache-handler.mjs outside TypeScript, so it reads these itself; here they are
     // validated when a server starts.
     REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, { message: "REDIS_URL must be a redis:// or rediss:// URL" }).optional(),
     CACHE_MEMORY_MB: whole(1, 65_536).default(50),
     REDIS_CACHE_TTL_SECONDS: whole(60, 31_536_000).default(86_400),
+  })
+  .superRefine((e, ctx) => {
+    // Media storage: a bucket is the one thing S3 cannot guess; keys come as a pair or not at all.
+    if (e.MEDIA_STORAGE === "s3" && !e.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET must be set when MEDIA_STORAGE=s3" });
+    if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
+      ctx.addIssue({ code: "custom", path: [e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither" });
   })
   // Shared cache (issue 12): more than one instance means secrets set by the operator, the
   // same on all of them.
@@ -77,6 +95,9 @@ const schema = z
     UPLOAD_DIR: e.UPLOAD_DIR ?? `${e.DATA_DIR}/uploads`,
     /** The session secret when the operator set one (NEXTAUTH_SECRET, or Auth.js' AUTH_SECRET). */
     sessionSecret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
+    /** Media storage: path-style URLs (http://host/bucket/key) unless set, when an endpoint of one's own is given (MinIO, s3rver). */
+    S3_FORCE_PATH_STYLE: e.S3_FORCE_PATH_STYLE === undefined ? e.S3_ENDPOINT !== undefined : e.S3_FORCE_PATH_STYLE === "1" || e.S3_FORCE_PATH_STYLE === "true",
+    S3_PREFIX: e.S3_PREFIX?.replace(/\/+$/, ""),
   }));
 
 export type Env = z.infer<typeof schema>;

@@ -8,13 +8,15 @@ import { envOrExit } from "../lib/env";
 import { embeddedDatabase } from "../lib/server/embedded-postgres";
 import { migrate } from "../lib/server/migrate";
 import { seedDatabase } from "../lib/seed/index";
+import { storage } from "../lib/storage";
 
 const USAGE = `usage: npm run seed -- [--articles N] [--reset | --append]
   --articles N  how many demo articles to write (default 5000)
   --reset       empty articles, comments, counters, sections and images first
   --append      add to a database that already has articles
 environment: DATABASE_URL (default: the embedded database in DATA_DIR, running or not),
-  DATA_DIR (default .data), UPLOAD_DIR (default $DATA_DIR/uploads)`;
+  DATA_DIR (default .data), UPLOAD_DIR (default $DATA_DIR/uploads); MEDIA_STORAGE=s3 and S3_*
+  put the demo photos in the bucket instead`;
 
 const fail = (message: string): never => {
   console.error(`seed: ${message}`);
@@ -43,7 +45,8 @@ async function main() {
   const settings = envOrExit();
   const db = settings.DATABASE_URL ? { url: settings.DATABASE_URL, stop: async () => {} } : await embeddedDatabase(resolve(settings.DATA_DIR));
   try {
-    await seed(db.url, resolve(settings.UPLOAD_DIR), args);
+    const photos = settings.MEDIA_STORAGE === "s3" ? `bucket ${settings.S3_BUCKET}` : resolve(settings.UPLOAD_DIR);
+    await seed(db.url, photos, args);
   } finally {
     await db.stop();
   }
@@ -51,7 +54,7 @@ async function main() {
   process.exit(0);
 }
 
-async function seed(url: string, uploadDir: string, args: { articles: string; reset: boolean; append: boolean }) {
+async function seed(url: string, photos: string, args: { articles: string; reset: boolean; append: boolean }) {
   const articles = Number(args.articles);
   const root = resolve(import.meta.dirname, "..");
 
@@ -66,8 +69,8 @@ async function seed(url: string, uploadDir: string, args: { articles: string; re
     throw new Error(`the database already has ${n} articles; add --reset to replace them or --append to add to them`);
   }
 
-  const r = await seedDatabase(url, { articles, uploadDir, reset: args.reset, progress: true, log: (m) => console.log(`seed: ${m}`) });
-  console.log(`seed: ${r.sections} sections, ${r.articles} articles, ${r.images} images in ${(r.ms / 1000).toFixed(1)} s (photos in ${uploadDir})`);
+  const r = await seedDatabase(url, { articles, store: storage(), reset: args.reset, progress: true, log: (m) => console.log(`seed: ${m}`) });
+  console.log(`seed: ${r.sections} sections, ${r.articles} articles, ${r.images} images in ${(r.ms / 1000).toFixed(1)} s (photos in ${photos})`);
 }
 
 main().catch((e) => fail((e as Error).message));

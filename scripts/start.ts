@@ -9,6 +9,7 @@ import { migrate } from "../lib/server/migrate";
 import { seedDatabase } from "../lib/seed/index";
 import { ensureInitialAdmin } from "../lib/auth/bootstrap";
 import { envOrExit } from "../lib/env";
+import { storage } from "../lib/storage";
 import { sourceStamp } from "./lib/source-stamp";
 
 const root = resolve(import.meta.dirname, "..");
@@ -48,7 +49,7 @@ async function main() {
   const ident = await databaseIdentity(url);
   if (ident.empty) {
     log("empty database: adding demo content");
-    const r = await seedDatabase(url, { articles: settings.SEED_ARTICLES, uploadDir, log, progress: true });
+    const r = await seedDatabase(url, { articles: settings.SEED_ARTICLES, store: storage(), log, progress: true });
     log(`demo content: ${r.sections} sections, ${r.articles} articles, ${r.images} images in ${(r.ms / 1000).toFixed(1)} s`);
   }
 

@@ -1,9 +1,9 @@
 // Demo photos drawn locally: seeded SVG scenes (no text, so no fonts needed) rendered by
 // sharp with film grain, then stored as a JPEG original, an Open Graph crop and AVIF/WebP
-// variants. Nothing is downloaded; files already on disk are reused.
+// variants, through the storage interface (the upload folder or a bucket). Nothing is
+// downloaded; files already stored are reused.
 import sharp from "sharp";
-import { mkdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import type { FileStorage } from "../storage";
 import { imageCatalogue, type ImageKind, type SeedImage } from "./content";
 import { createRng, mixSeed, type Rng } from "./random";
 
@@ -208,7 +208,8 @@ function grainLayer(): Int8Array {
   return grain;
 }
 
-async function render(img: SeedImage, dir: string): Promise<void> {
+/** Draws one photo and stores its files; returns the original's size in bytes. */
+async function render(img: SeedImage, store: FileStorage): Promise<number> {
   const files = filesOf(img.name);
   // Drawn at 3/4 size and enlarged (librsvg time grows with the pixel count; photos are soft anyway),
   // then grain is added in JS, which is far cheaper than a sharp composite at this size.
@@ -221,22 +222,18 @@ async function render(img: SeedImage, dir: string): Promise<void> {
   const px = new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
   for (let i = 0; i < px.length; i++) px[i] = px[i] + noise[i];
   const raw = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
-  await Promise.all([
-    raw().jpeg({ quality: 82, progressive: true }).toFile(join(dir, files.original)),
-    raw().resize(OG.width, OG.height, { fit: "cover", position: "centre" }).jpeg({ quality: 80 }).toFile(join(dir, files.og)),
+  const [original, og, ...variants] = await Promise.all([
+    raw().jpeg({ quality: 82, progressive: true }).toBuffer(),
+    raw().resize(OG.width, OG.height, { fit: "cover", position: "centre" }).jpeg({ quality: 80 }).toBuffer(),
     ...files.variants.map((v) => {
       const r = raw().resize(v.width, v.height);
-      return (v.format === "avif" ? r.avif({ quality: 50, effort: 0 }) : r.webp({ quality: 76, effort: 2 })).toFile(join(dir, v.key));
+      return (v.format === "avif" ? r.avif({ quality: 50, effort: 0 }) : r.webp({ quality: 76, effort: 2 })).toBuffer();
     }),
   ]);
-}
-
-async function exists(path: string): Promise<number | null> {
-  try {
-    return (await stat(path)).size;
-  } catch {
-    return null;
-  }
+  // The original last: its presence (with the others) is what marks the photo as done.
+  await Promise.all([store.put(files.og, og, "image/jpeg"), ...files.variants.map((v, i) => store.put(v.key, variants[i], `image/${v.format}`))]);
+  await store.put(files.original, original, "image/jpeg");
+  return original.length;
 }
 
 /** The rows of the 40 demo photos, known before they are drawn (`bytes` is 0 until then). */
@@ -255,22 +252,22 @@ export function describeSeedImages(): SeededImage[] {
   });
 }
 
-/** Writes the demo photos under `${uploadDir}/seed/` (reusing files already there) and returns them with their sizes. */
-export async function ensureSeedImages(uploadDir: string, opts: { concurrency?: number } = {}): Promise<{ images: SeededImage[]; rendered: number }> {
-  await mkdir(join(uploadDir, "seed"), { recursive: true });
+/** Stores the demo photos under `seed/` (reusing files already there) and returns them with their sizes. */
+export async function ensureSeedImages(store: FileStorage, opts: { concurrency?: number } = {}): Promise<{ images: SeededImage[]; rendered: number }> {
   const images = describeSeedImages();
+  // One listing instead of eight lookups a photo: cheap on disk, 320 fewer requests to a bucket.
+  const stored = new Map<string, number>();
+  for await (const o of store.list("seed/")) stored.set(o.key, o.size);
   let next = 0;
   let rendered = 0;
   const worker = async () => {
     while (next < images.length) {
       const img = images[next++];
       const files = filesOf(img.name);
-      const sizes = await Promise.all([files.original, files.og, ...files.variants.map((v) => v.key)].map((k) => exists(join(uploadDir, k))));
-      if (sizes.some((s) => !s)) {
-        await render(img, uploadDir);
+      if ([files.original, files.og, ...files.variants.map((v) => v.key)].some((k) => !stored.get(k))) {
+        img.bytes = await render(img, store);
         rendered++;
-      }
-      img.bytes = (await exists(join(uploadDir, files.original))) ?? 0;
+      } else img.bytes = stored.get(files.original)!;
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency ?? 2 }, worker));

@@ -4,10 +4,14 @@
 import pg from "pg";
 import { DEFAULT_SEED, SECTIONS, generateArticle, type GeneratedArticle } from "./content";
 import { describeSeedImages, ensureSeedImages } from "./images";
+import type { FileStorage } from "../storage";
+import { LocalStorage } from "../storage/local";
 
 export type SeedOptions = {
   articles: number;
-  uploadDir: string;
+  /** Where the demo photos go: a store (the configured bucket, say), or else this folder. */
+  store?: FileStorage;
+  uploadDir?: string;
   log?: (s: string) => void;
   /** Progress bar on stderr (also shown whenever stdout is a terminal). */
   progress?: boolean;
@@ -75,7 +79,9 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
   // The photos are drawn (sharp's threads) while PostgreSQL writes the articles; their rows are
   // known beforehand and get their file sizes just before COMMIT.
   const images = describeSeedImages();
-  const drawing = ensureSeedImages(opts.uploadDir).then((r) => {
+  const store = opts.store ?? (opts.uploadDir ? new LocalStorage(opts.uploadDir) : null);
+  if (!store) throw new Error("seedDatabase needs a store or an uploadDir for the demo photos");
+  const drawing = ensureSeedImages(store).then((r) => {
     log(`${r.images.length} demo photos ready (${r.rendered} drawn, ${r.images.length - r.rendered} reused) in ${Date.now() - started} ms`);
     return r;
   });

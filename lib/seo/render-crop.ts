@@ -22,7 +22,10 @@ async function make(key: string, ratio: CropRatio, out: string): Promise<Buffer 
   } catch {
     return null; // not an image sharp can read: same answer as a missing one
   }
-  await storage().put(out, jpeg, "image/jpeg");
+  // Kept for next time; when the store refuses the write the crop is still this answer.
+  await storage()
+    .put(out, jpeg, "image/jpeg")
+    .catch((e) => console.error("[media] crop not stored:", (e as Error).message));
   return jpeg;
 }
 

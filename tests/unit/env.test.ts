@@ -59,6 +59,9 @@ describe("parseEnv", () => {
     ["COMMENT_IP_SECRET", "short"], // too short a key
     ["TRUSTED_PROXY", "127.0.0.1,nginx"], // not an IP list
     ["E2E_SKIP_BUILD", "yes"], // not a flag
+    ["S3_ENDPOINT", "minio:9000"], // not a URL
+    ["S3_FORCE_PATH_STYLE", "maybe"],
+    ["S3_PREFIX", "../up"],
     ["REDIS_URL", "127.0.0.1:6379"], // not a redis:// URL
     ["CACHE_MEMORY_MB", "0"],
     ["REDIS_CACHE_TTL_SECONDS", "1d"],
@@ -78,6 +81,39 @@ describe("parseEnv", () => {
     expect(message).toContain("PORT: ");
     expect(message).toContain("SITE_URL: ");
     expect(message).not.toContain("tiny-key");
+  });
+});
+
+describe("media storage settings", () => {
+  it("keeps photos on local disk by default", () => {
+    const e = parseEnv({});
+    expect(e.MEDIA_STORAGE).toBe("local");
+    expect(e.S3_REGION).toBe("us-east-1");
+    expect(e.S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it("refuses MEDIA_STORAGE=s3 without a bucket, naming S3_BUCKET", () => {
+    expect(() => parseEnv({ MEDIA_STORAGE: "s3" })).toThrow(/\n {2}S3_BUCKET: S3_BUCKET must be set when MEDIA_STORAGE=s3/);
+    expect(() => parseEnv({ MEDIA_STORAGE: "minio" })).toThrow(/\n {2}MEDIA_STORAGE: /);
+  });
+
+  it("uses path-style URLs for an endpoint of one's own unless told otherwise, and trims the prefix", () => {
+    const e = parseEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "media", S3_ENDPOINT: "http://127.0.0.1:9000", S3_PREFIX: "portal/" });
+    expect(e.S3_FORCE_PATH_STYLE).toBe(true);
+    expect(e.S3_PREFIX).toBe("portal");
+    expect(parseEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "media", S3_ENDPOINT: "https://acc.r2.cloudflarestorage.com", S3_FORCE_PATH_STYLE: "false" }).S3_FORCE_PATH_STYLE).toBe(false);
+    expect(parseEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "media" }).S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it("wants both S3 keys or neither, and never prints the secret", () => {
+    let message = "";
+    try {
+      parseEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "media", S3_SECRET_ACCESS_KEY: "very-secret-value" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/\n {2}S3_ACCESS_KEY_ID: /);
+    expect(message).not.toContain("very-secret-value");
   });
 });
 

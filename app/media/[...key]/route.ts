@@ -1,15 +1,20 @@
-// Uploaded images. Keys never change content (a new upload gets a new key), so responses
-// are immutable for a year.
+// Uploaded images, from whichever store holds them (lib/storage: the local folder or a
+// bucket). Keys never change content (a new upload gets a new key), so responses are
+// immutable for a year and a CDN in front may keep them.
 import { type NextRequest } from "next/server";
-import { isSafeKey, storage } from "@/lib/storage";
-
-const TYPES: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif" };
+import { isSafeKey, mediaType, storage } from "@/lib/storage";
+import { storageUnavailable } from "@/lib/storage/unavailable";
 
 export async function GET(_req: NextRequest, ctx: { params: Promise<{ key: string[] }> }) {
   const key = (await ctx.params).key.join("/");
-  const type = TYPES[key.split(".").pop()?.toLowerCase() ?? ""];
+  const type = mediaType(key);
   if (!type || !isSafeKey(key)) return new Response("Not found", { status: 404 });
-  const data = await storage().get(key);
+  let data;
+  try {
+    data = await storage().get(key);
+  } catch (e) {
+    return storageUnavailable(e);
+  }
   if (!data) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(data), {
     headers: {

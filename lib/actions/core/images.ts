@@ -8,6 +8,7 @@ import { ImageRejected, processImage } from "../../images/process";
 import { deleteStored, storeProcessed } from "../../images/store";
 import { defineAction, done, fail } from "../safe-action";
 import { mediaPath } from "../../urls";
+import { StorageUnavailable } from "../../storage";
 
 export type UploadedImage = { id: number; src: string; width: number; height: number; alt: string };
 
@@ -16,6 +17,8 @@ export const uploadInput = z.object({
   alt: z.string().trim().max(300, "대체 글은 300자 이하로 써 주세요.").optional().default(""),
   caption: z.string().trim().max(300, "사진 설명은 300자 이하로 써 주세요.").optional().transform((v) => v || null),
 });
+
+export const UPLOAD_STORE_DOWN = "사진 저장소에 연결하지 못해 사진을 올리지 못했습니다. 잠시 후 다시 올려 주세요.";
 
 export const uploadImage = defineAction({
   name: "uploadImage",
@@ -27,6 +30,11 @@ export const uploadImage = defineAction({
       stored = await storeProcessed(await processImage(Buffer.from(await file.arrayBuffer())));
     } catch (e) {
       if (e instanceof ImageRejected) return fail(e.status, e.message, { file: [e.message] });
+      if (e instanceof StorageUnavailable) {
+        // The bucket is down or refuses us: the editor keeps the form and may try again.
+        console.error(`[admin] upload not stored: ${e.message}`);
+        return fail(503, UPLOAD_STORE_DOWN, { file: [UPLOAD_STORE_DOWN] });
+      }
       throw e;
     }
     try {

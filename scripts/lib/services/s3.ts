@@ -21,7 +21,9 @@ const MAIN = join(import.meta.dirname, "s3rver-main.mjs");
 export async function startS3(opts: { dir: string; bucket?: string; timeoutMs?: number }): Promise<RunningS3> {
   const bucket = opts.bucket ?? "portal-media";
   mkdirSync(opts.dir, { recursive: true });
-  const child = spawn(process.execPath, [MAIN, opts.dir, bucket], { stdio: ["ignore", "pipe", "pipe"] });
+  // s3rver's ListObjectsV2 continuation tokens are DES-encrypted, which OpenSSL 3 (Node 17+)
+  // keeps in its legacy provider: without it every listing of more than 1000 keys is a 500.
+  const child = spawn(process.execPath, ["--openssl-legacy-provider", MAIN, opts.dir, bucket], { stdio: ["ignore", "pipe", "pipe"] });
   process.once("exit", () => child.exitCode === null && child.kill("SIGKILL"));
   let output = "";
   const port = await new Promise<number>((resolve, reject) => {

@@ -4,6 +4,7 @@
 import { isSafeKey } from "@/lib/storage";
 import { isCropRatio } from "@/lib/seo/crops";
 import { getCrop } from "@/lib/seo/render-crop";
+import { storageUnavailable } from "@/lib/storage/unavailable";
 
 const IMAGE = /\.(jpe?g|png|webp|avif)$/i;
 const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -12,7 +13,12 @@ export async function GET(_req: Request, ctx: { params: Promise<{ ratio: string;
   const { ratio, key: parts } = await ctx.params;
   const key = parts.join("/");
   if (!isCropRatio(ratio) || !isSafeKey(key) || !IMAGE.test(key) || key.startsWith("crops/")) return notFound();
-  const data = await getCrop(key, ratio);
+  let data;
+  try {
+    data = await getCrop(key, ratio);
+  } catch (e) {
+    return storageUnavailable(e);
+  }
   if (!data) return notFound();
   return new Response(new Uint8Array(data), {
     headers: {
