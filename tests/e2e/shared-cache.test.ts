@@ -136,7 +136,7 @@ describe("two instances, one Redis", () => {
       await hydrated(p, "form.article-form");
       await p.fill("#f-title", `고친 제목 ${run}`);
       await p.click("button[name=intent][value=save]");
-      await expect.poll(() => p.textContent(".save-box .form-message")).toBe("저장했습니다.");
+      await expect.poll(() => p.textContent(".save-box .form-message"), { timeout: 20_000 }).toBe("저장했습니다.");
     });
     // updateTag in a Server Action is done before the action answers: no waiting here.
     const after = await page(b, path);
