@@ -1,6 +1,6 @@
 // Runs once per server process: stamps each request with its socket address (comment limits),
 // installs the server hooks (400/405 before Next, HSTS, 503 while the database is away) and
-// arms the timer of scheduled publishing (lib/scheduler.ts).
+// arms the timer of scheduled publishing (lib/scheduler.ts) and listens for other instances' changes.
 export async function register() {
   // Both are Next's own signals, not settings: Next replaces NEXT_RUNTIME at build time, which
   // keeps the Node-only imports below out of the edge bundle.
@@ -17,4 +17,7 @@ export async function register() {
   if (!env.DATABASE_URL) return;
   const { startScheduler } = await import("./lib/scheduler");
   startScheduler();
+  // One LISTEN connection: bins, restores and schedule changes made on other instances.
+  const { startEvents } = await import("./lib/events/instance");
+  startEvents();
 }

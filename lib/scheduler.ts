@@ -3,9 +3,14 @@
 // article. When it fires it asks this same server to publish what is due: revalidateTag only
 // works inside a request (a Route Handler here), not from a bare timer, so the timer makes
 // one local POST to /admin/publish-due, authenticated by a key derived from the session
-// secret. The timer also wakes at least every 5 minutes, which picks up schedules made by
-// another instance or directly in the database.
+// secret. With several instances every timer may fire: publishDue's single UPDATE ...
+// RETURNING hands each due row to exactly one of them, which alone revalidates it. A
+// schedule changed on one instance re-arms all of them at once (scheduleChanged: NOTIFY,
+// heard by lib/events/instance.ts), and a starting instance fires at once for overdue
+// articles. The timer also wakes at least every 5 minutes, which picks up schedules made
+// directly in the database.
 import { derivedKey } from "./auth/secret";
+import { announce, CHANNELS } from "./events/channels";
 import { isDue, nextScheduledAt } from "./data/schedule";
 import { env } from "./env";
 
@@ -57,6 +62,12 @@ async function tick() {
     console.error(`[scheduler] ${(e as Error).message}; retrying in ${RETRY_MS / 1000} s`);
     setTimer(RETRY_MS);
   }
+}
+
+/** After a change from or to SCHEDULED: re-arms this timer and, through NOTIFY, every instance's. */
+export function scheduleChanged(): void {
+  void armScheduler().catch((e) => console.error("[scheduler] re-arm failed", e));
+  void announce(CHANNELS.schedule);
 }
 
 /** Called once per server process from instrumentation.ts. */

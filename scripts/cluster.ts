@@ -77,11 +77,11 @@ async function main() {
   const events = ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit"] as const;
   const listeners = (e: string) => process.listeners(e as "beforeExit") as ((...a: unknown[]) => void)[];
   const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
-  const { firstAdminNote, preparePortalDatabase } = await import("./lib/portal-database");
+  const { preparePortalDatabase } = await import("./lib/portal-database");
   for (const e of events) for (const l of listeners(e)) if (!before.get(e)!.has(l)) process.off(e, l);
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  db = await preparePortalDatabase(settings, log);
+  db = await preparePortalDatabase(settings, `http://127.0.0.1:${args.port}/admin/login`, log);
   const secrets = clusterSecrets(join(dataDir, "cluster-secrets"));
   // nginx's micro-cache from an earlier run would answer with that run's pages.
   rmSync(join(workDir, "nginx"), { recursive: true, force: true });
@@ -118,7 +118,7 @@ async function main() {
   }, 2_000);
 
   log(`${args.instances} instance(s) behind nginx: ${cluster.url}/ (nginx log: ${join(workDir, "nginx")}, instance logs: ${join(workDir, "logs")})`);
-  if (db.firstAdmin) log(firstAdminNote(db.firstAdmin, cluster.url));
+  if (db.adminNote) log(db.adminNote);
   else if (existsSync(join(dataDir, "first-admin-password"))) log(`newsroom: ${cluster.url}/admin/login (first admin's password in ${join(dataDir, "first-admin-password")})`);
   log("Ctrl-C stops all of it");
 }

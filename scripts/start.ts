@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { envOrExit } from "../lib/env";
-import { firstAdminNote, preparePortalDatabase, type PortalDatabase } from "./lib/portal-database";
+import { preparePortalDatabase, type PortalDatabase } from "./lib/portal-database";
 import { ensureProductionBuild } from "./lib/production-build";
 
 const root = resolve(import.meta.dirname, "..");
@@ -17,8 +17,8 @@ let db: PortalDatabase | null = null;
 let stopping = false;
 
 async function main() {
-  db = await preparePortalDatabase(settings, log);
-  const adminNote = db.firstAdmin ? firstAdminNote(db.firstAdmin, `http://localhost:${port}`) : null;
+  db = await preparePortalDatabase(settings, `http://localhost:${port}/admin/login`, log);
+  const adminNote = db.adminNote;
 
   const env = { ...process.env, DATABASE_URL: db.url, UPLOAD_DIR: uploadDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
   ensureProductionBuild({ root, distDir: ".next", env, stampExtra: db.identity, log });

@@ -17,6 +17,7 @@ import { CAPTCHA_COOKIE } from "../captcha/cookie";
 import type { CommentFormState } from "../comments/form-state";
 import { requestClientHash } from "../comments/ip-hash";
 import { submitComment } from "../comments/post";
+import { awaitReplicas } from "../replicas/fence";
 import { commentPath } from "../urls";
 
 const DB_DOWN_MESSAGE = "지금은 서버 점검 또는 장애로 댓글을 받을 수 없습니다. 쓰신 내용은 그대로 두었으니 잠시 후 다시 올려주세요.";
@@ -44,7 +45,9 @@ export async function postComment(prev: CommentFormState, form: FormData): Promi
   if (!outcome.ok) {
     return { status: "error", message: outcome.message, errors: outcome.errors, values, captchaKey: outcome.freshCaptcha ? randomUUID() : prev.captchaKey };
   }
-  // Exactly this article's pages (it and its comment pages) render afresh for the next visitor.
+  // Exactly this article's pages (it and its comment pages) render afresh for the next visitor,
+  // once the replicas they may be read from have the comment.
+  await awaitReplicas();
   updateTag(tags.comments(outcome.articleId));
   if (form.get("enhanced") !== "1") redirect(commentPath(outcome.articleId, outcome.commentId));
   return { status: "ok", message: outcome.message, values: { nickname: values.nickname, body: "" }, captchaKey: randomUUID(), commentId: outcome.commentId };

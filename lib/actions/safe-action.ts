@@ -3,8 +3,9 @@
 // zod schema, `run(actor, input)`); `runAction` checks the actor, the role and the input
 // before `run` (the integration tests call it with any actor), and `perform` is what the
 // "use server" wrappers call: it finds this request's actor, runs the definition, applies the
-// tags with updateTag (read-your-own-writes), re-arms the scheduler and redirects or answers
-// the form's state for useActionState (a plain <form> without JavaScript gets the same).
+// tags with updateTag (read-your-own-writes, once the replicas have replayed the write),
+// re-arms every instance's scheduler and redirects or answers the form's state for
+// useActionState (a plain <form> without JavaScript gets the same).
 // Not next-safe-action: its result ({ data, validationErrors, serverError }) is not the
 // FormState the admin forms render (typed values echoed back, status, Korean message), the
 // tests run definitions with any actor through runAction, and the glue around it would be
@@ -15,7 +16,8 @@ import { refresh, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import type { Actor, Role } from "../auth/roles";
 import { getActor } from "../auth/session";
-import { armScheduler } from "../scheduler";
+import { awaitReplicas } from "../replicas/fence";
+import { scheduleChanged } from "../scheduler";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -110,8 +112,10 @@ export async function perform<S extends z.ZodType, D>(
     return { ok: false, status: 500, message: MESSAGES.failed, values };
   }
   if (!r.ok) return { ok: false, status: r.status, message: r.message, errors: r.errors, values };
+  // Pages re-render from replicas too: they must have replayed this write first.
+  if (r.tags.length) await awaitReplicas();
   for (const tag of r.tags) updateTag(tag);
-  if (r.rearm) void armScheduler().catch((e) => console.error("[scheduler] re-arm failed", e));
+  if (r.rearm) scheduleChanged();
   if (r.redirect) redirect(r.redirect);
   // Admin pages are dynamic: this re-renders the one on screen (status badges, lists) while
   // client state such as the editor's text stays as it is.

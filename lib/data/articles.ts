@@ -2,7 +2,7 @@
 import "server-only";
 import { cache } from "react";
 import { unstable_cache } from "next/cache";
-import { db } from "../db";
+import { readDb } from "../read-db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
 import { pageCount, pageSlice, PAGE_SIZE } from "../pagination";
 import type { Article, ArticlePage } from "../types";
@@ -10,7 +10,7 @@ import { articleSelect, listSelect, toArticle, toListItem } from "./mappers";
 import { published } from "./published";
 
 async function readArticle(id: number): Promise<Article | null> {
-  const r = await db.article.findFirst({ where: { id, ...published }, select: articleSelect });
+  const r = await readDb.article.findFirst({ where: { id, ...published }, select: articleSelect });
   return r && toArticle(r);
 }
 
@@ -24,7 +24,7 @@ export const getArticle = cache((id: number) =>
 
 /** Exact published total, kept by a trigger (section 0 = whole archive): no COUNT(*). */
 async function publishedTotal(sectionId: number): Promise<number> {
-  const row = await db.articleCounter.findUnique({ where: { sectionId } });
+  const row = await readDb.articleCounter.findUnique({ where: { sectionId } });
   return row?.published ?? 0;
 }
 
@@ -36,7 +36,7 @@ async function readPage(sectionId: number | null, page: number): Promise<Article
   const slice = pageSlice(page, total);
   const where = sectionId === null ? published : { sectionId, ...published };
   const dir = slice.direction === "newest" ? "desc" : "asc";
-  const rows = await db.article.findMany({
+  const rows = await readDb.article.findMany({
     where,
     orderBy: [{ publishedAt: dir }, { id: dir }],
     skip: slice.offset,

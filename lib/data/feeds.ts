@@ -1,7 +1,7 @@
 // Latest articles for the RSS feeds (site-wide and per section), cached and tagged.
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "../db";
+import { readDb } from "../read-db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
 import { published } from "./published";
 
@@ -20,7 +20,7 @@ export type FeedItem = {
 
 /** Newest published articles, of one section when `sectionId` is given. */
 export async function readFeedItems(sectionId: number | null, limit = FEED_SIZE): Promise<FeedItem[]> {
-  const rows = await db.article.findMany({
+  const rows = await readDb.article.findMany({
     where: { ...published, ...(sectionId === null ? {} : { sectionId }) },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,

@@ -1,7 +1,7 @@
 // The home page's blocks in one cached read.
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "../db";
+import { readDb } from "../read-db";
 import { tags } from "../cache-tags";
 import type { ArticleListItem, SectionRef } from "../types";
 import { listSelect, toListItem } from "./mappers";
@@ -20,13 +20,13 @@ const newest = [{ publishedAt: "desc" }, { id: "desc" }] as const;
 async function readHome(): Promise<HomeData> {
   const sections = await getSections();
   const [topRow, latestRows, boxes, mostReadRows] = await Promise.all([
-    db.article.findFirst({ where: { ...published, coverImageId: { not: null } }, orderBy: [...newest], select: listSelect }),
-    db.article.findMany({ where: published, orderBy: [...newest], take: 12, select: listSelect }),
+    readDb.article.findFirst({ where: { ...published, coverImageId: { not: null } }, orderBy: [...newest], select: listSelect }),
+    readDb.article.findMany({ where: published, orderBy: [...newest], take: 12, select: listSelect }),
     Promise.all(
       sections.map(async (s) => ({
         section: { id: s.id, slug: s.slug, name: s.name },
         items: (
-          await db.article.findMany({ where: { sectionId: s.id, ...published }, orderBy: [...newest], take: 5, select: listSelect })
+          await readDb.article.findMany({ where: { sectionId: s.id, ...published }, orderBy: [...newest], take: 5, select: listSelect })
         ).map(toListItem),
       })),
     ),
@@ -43,12 +43,12 @@ async function readHome(): Promise<HomeData> {
 
 /** Most read of the last 7 days of publishing (falls back to all time on a quiet archive). */
 async function readMostRead() {
-  const latest = await db.article.findFirst({ where: published, orderBy: [...newest], select: { publishedAt: true } });
+  const latest = await readDb.article.findFirst({ where: published, orderBy: [...newest], select: { publishedAt: true } });
   const since = new Date((latest?.publishedAt ?? new Date()).getTime() - 7 * 86_400_000);
   const byViews = [{ viewCount: "desc" }, { id: "desc" }] as const;
-  const recent = await db.article.findMany({ where: { ...published, publishedAt: { gte: since } }, orderBy: [...byViews], take: 10, select: listSelect });
+  const recent = await readDb.article.findMany({ where: { ...published, publishedAt: { gte: since } }, orderBy: [...byViews], take: 10, select: listSelect });
   if (recent.length >= 10) return recent;
-  return db.article.findMany({ where: published, orderBy: [...byViews], take: 10, select: listSelect });
+  return readDb.article.findMany({ where: published, orderBy: [...byViews], take: 10, select: listSelect });
 }
 
 export const getHome = unstable_cache(readHome, ["home"], { tags: [tags.home], revalidate: 300 });

@@ -1,7 +1,7 @@
 // Links of the old site (`/board/read/{board}/{doc_id}/...`) resolved to today's articles.
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "../db";
+import { readDb } from "../read-db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
 import { isPublished } from "./published";
 
@@ -9,7 +9,7 @@ export type LegacyTarget = { id: number; state: "published" | "deleted" } | null
 
 /** The article imported with this legacy id: published, in the bin, or none (draft, purged, unknown). */
 export async function readLegacyArticle(legacyId: number): Promise<LegacyTarget> {
-  const r = await db.article.findUnique({ where: { legacyId }, select: { id: true, status: true, deletedAt: true } });
+  const r = await readDb.article.findUnique({ where: { legacyId }, select: { id: true, status: true, deletedAt: true } });
   if (!r) return null;
   if (r.deletedAt) return { id: r.id, state: "deleted" };
   return isPublished(r) ? { id: r.id, state: "published" } : null;
@@ -23,7 +23,7 @@ export const getLegacyArticle = (legacyId: number) =>
 
 /** The section that was board `board` on the old site. */
 export async function readLegacySection(board: string): Promise<string | null> {
-  const s = await db.section.findUnique({ where: { legacyBoard: board }, select: { slug: true, hidden: true } });
+  const s = await readDb.section.findUnique({ where: { legacyBoard: board }, select: { slug: true, hidden: true } });
   return s && !s.hidden ? s.slug : null;
 }
 

@@ -1,7 +1,7 @@
 // Archive search for /search. Not cached: every query is its own, and the statement is
 // cheap (lib/search/sql.ts); a cache would only collect one entry per string bots try.
 import "server-only";
-import { db } from "../db";
+import { onReader, readDb } from "../read-db";
 import { htmlToText } from "../format";
 import { pageCount, PAGE_SIZE } from "../pagination";
 import type { ParsedQuery } from "../search/query";
@@ -26,7 +26,8 @@ export type SearchPage = {
 };
 
 const runner: Runner = async (statements) => {
-  const results = await db.$transaction(statements.map((s) => db.$queryRawUnsafe<Record<string, unknown>[]>(s.sql, ...s.params)));
+  // One client for the whole transaction: the replica (or primary) onReader picked.
+  const results = await onReader((c) => c.$transaction(statements.map((s) => c.$queryRawUnsafe<Record<string, unknown>[]>(s.sql, ...s.params))));
   return results[results.length - 1];
 };
 
@@ -35,7 +36,7 @@ export async function searchArticles(q: ParsedQuery, page: number, sectionId: nu
   const hits = await findArticles(runner, q, { page, pageSize: PAGE_SIZE, sectionId });
   if (hits.ids.length === 0 && page > 1) return null;
   const rows = hits.ids.length
-    ? await db.article.findMany({
+    ? await readDb.article.findMany({
         where: { id: { in: hits.ids }, ...published },
         select: { ...listSelect, body: true },
       })

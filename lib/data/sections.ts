@@ -2,6 +2,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "../db";
+import { readDb } from "../read-db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
 import type { Section } from "../types";
 
@@ -9,7 +10,7 @@ const ordered = [{ position: "asc" as const }, { id: "asc" as const }];
 
 export const getSections = unstable_cache(
   async (): Promise<Section[]> =>
-    db.section.findMany({
+    readDb.section.findMany({
       where: { hidden: false },
       orderBy: ordered,
       select: { id: true, slug: true, name: true, position: true, parentId: true, legacyBoard: true },

@@ -2,7 +2,7 @@
 // queries (tested against PostgreSQL); the `get*` ones are their cached, tagged forms.
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "../db";
+import { readDb } from "../read-db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
 import { Prisma } from "../generated/prisma/client";
 import { CHINA_SQL_INTERVAL, chinaMonthRange } from "../china-time";
@@ -16,7 +16,7 @@ export async function readMonthBuckets(): Promise<MonthBucket[]> {
   // An index-only scan of articles_deleted_at_status_published_at_updated_at_idx, grouped on
   // the timestamp (hashing) and formatted afterwards: ~23 ms at 100k articles where reading
   // the table took ~400 ms.
-  return db.$queryRaw<MonthBucket[]>`
+  return readDb.$queryRaw<MonthBucket[]>`
     SELECT to_char(m, 'YYYY-MM') AS month, count, lastmod FROM (
       SELECT date_trunc('month', published_at + ${Prisma.raw(CHINA_SQL_INTERVAL)}) AS m,
              count(*)::int AS count, max(greatest(updated_at, published_at)) AS lastmod
@@ -32,7 +32,7 @@ export type SitemapArticle = { id: number; lastmod: Date; imageKey: string | nul
 export async function readMonthArticles(start: Date, end: Date, offset: number, limit: number): Promise<SitemapArticle[]> {
   // One statement (a slice of the index and a join), not Prisma's relation loading: a month
   // can hold thousands of rows.
-  return db.$queryRaw<SitemapArticle[]>`
+  return readDb.$queryRaw<SitemapArticle[]>`
     SELECT a.id, greatest(a.updated_at, a.published_at) AS lastmod, i.storage_key AS "imageKey"
     FROM articles a LEFT JOIN images i ON i.id = a.cover_image_id
     WHERE ${publishedSql("a")} AND a.published_at >= ${start} AND a.published_at < ${end}
@@ -44,7 +44,7 @@ export type SectionLastmod = { slug: string; lastmod: Date | null };
 
 /** Visible sections with the time of their newest article (one index probe each). */
 export async function readSectionsLastmod(): Promise<SectionLastmod[]> {
-  return db.$queryRaw<SectionLastmod[]>`
+  return readDb.$queryRaw<SectionLastmod[]>`
     SELECT s.slug, l.published_at AS lastmod
     FROM sections s
     LEFT JOIN LATERAL (
@@ -63,7 +63,7 @@ export const NEWS_WINDOW_MS = 2 * 86_400_000;
 export const NEWS_MAX = 1000;
 
 export async function readNewsItems(now = new Date()): Promise<NewsItem[]> {
-  const rows = await db.article.findMany({
+  const rows = await readDb.article.findMany({
     where: { ...published, publishedAt: { gte: new Date(now.getTime() - NEWS_WINDOW_MS), lte: now } },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: NEWS_MAX,

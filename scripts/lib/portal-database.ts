@@ -1,15 +1,14 @@
 // The database steps `npm start` and `npm run cluster` share: the embedded PostgreSQL unless
-// DATABASE_URL is set, migrations, demo content on an empty database and the first admin,
-// whose password goes to a 0600 file (never the console: a terminal log would keep it).
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+// DATABASE_URL is set, migrations, demo content on an empty database and the first admin
+// (scripts/lib/first-admin.ts: its password goes to a 0600 file, never the console).
 import { resolve } from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/server/embedded-postgres";
 import { migrate } from "../../lib/server/migrate";
 import { seedDatabase } from "../../lib/seed/index";
-import { ensureInitialAdmin } from "../../lib/auth/bootstrap";
 import { storage } from "../../lib/storage";
 import type { Env } from "../../lib/env";
+import { firstAdminNote } from "./first-admin";
 
 export type PortalDatabase = {
   /** The app's connection (the database owner's role, not a superuser). */
@@ -18,8 +17,8 @@ export type PortalDatabase = {
   superuserUrl: string | null;
   /** Identifies this database (cluster + database name), for the build stamp. */
   identity: string;
-  /** The first admin's e-mail and the file holding its password, when this start created it. */
-  firstAdmin: { email: string; file: string } | null;
+  /** The line saying where the first admin's password is, when this start created the account. */
+  adminNote: string | null;
   /** Stops the embedded server, if one was started. */
   stop: () => Promise<void>;
 };
@@ -36,7 +35,7 @@ async function databaseIdentity(url: string) {
   }
 }
 
-export async function preparePortalDatabase(settings: Env, log: (m: string) => void): Promise<PortalDatabase> {
+export async function preparePortalDatabase(settings: Env, signInUrl: string, log: (m: string) => void): Promise<PortalDatabase> {
   const dataDir = resolve(settings.DATA_DIR);
   let embedded: RunningPostgres | null = null;
   let url = settings.DATABASE_URL;
@@ -61,23 +60,10 @@ export async function preparePortalDatabase(settings: Env, log: (m: string) => v
       const r = await seedDatabase(url, { articles: settings.SEED_ARTICLES, store: storage(), log, progress: true });
       log(`demo content: ${r.sections} sections, ${r.articles} articles, ${r.images} images in ${(r.ms / 1000).toFixed(1)} s`);
     }
-    const first = await ensureInitialAdmin(url);
-    let firstAdmin: PortalDatabase["firstAdmin"] = null;
-    if (first) {
-      const file = resolve(dataDir, "first-admin-password");
-      mkdirSync(dataDir, { recursive: true });
-      writeFileSync(file, `${first.email}\n${first.password}\n`, { mode: 0o600 });
-      chmodSync(file, 0o600);
-      firstAdmin = { email: first.email, file };
-    }
-    return { url, superuserUrl: embedded?.url ?? null, identity: ident.id, firstAdmin, stop };
+    const adminNote = await firstAdminNote(url, dataDir, signInUrl);
+    return { url, superuserUrl: embedded?.url ?? null, identity: ident.id, adminNote, stop };
   } catch (e) {
     await stop().catch(() => {});
     throw e;
   }
-}
-
-/** The console line about the first admin: where its password is, never the password. */
-export function firstAdminNote(a: { email: string; file: string }, siteUrl: string): string {
-  return `first admin account: ${a.email}, password in ${a.file} (only you can read it). Sign in at ${siteUrl.replace(/\/$/, "")}/admin/login, change the password under 내 계정, then delete the file.`;
 }

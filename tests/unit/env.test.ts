@@ -23,6 +23,9 @@ describe("parseEnv", () => {
     expect(e.VIEW_BEACONS_PER_10_MINUTES).toBe(120);
     expect(e.sessionSecret).toBeUndefined();
     expect(e.E2E_SKIP_BUILD).toBe(false);
+    expect(e.REDIS_URL).toBeUndefined();
+    expect(e.CACHE_MEMORY_MB).toBe(50);
+    expect(e.REDIS_CACHE_TTL_SECONDS).toBe(86_400);
   });
 
   it("reads what an operator sets; an empty value counts as unset", () => {
@@ -59,6 +62,9 @@ describe("parseEnv", () => {
     ["S3_ENDPOINT", "minio:9000"], // not a URL
     ["S3_FORCE_PATH_STYLE", "maybe"],
     ["S3_PREFIX", "../up"],
+    ["REDIS_URL", "127.0.0.1:6379"], // not a redis:// URL
+    ["CACHE_MEMORY_MB", "0"],
+    ["REDIS_CACHE_TTL_SECONDS", "1d"],
   ];
   it.each(bad)("refuses %s=%s with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment[^\\n]*\\n  ${name}: `));
@@ -111,6 +117,42 @@ describe("media storage settings", () => {
   });
 });
 
+describe("more than one instance (REDIS_URL)", () => {
+  const secrets = { NEXTAUTH_SECRET: "session-secret-of-the-site", COMMENT_IP_SECRET: "address-key-of-the-site" };
+  const redis = { REDIS_URL: "redis://cache.internal:6379" };
+
+  it("needs the session and the address secrets set, and says which and why", () => {
+    let message = "";
+    try {
+      parseEnv(redis);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^Invalid environment[^\n]*\n  REDIS_URL: /);
+    expect(message).toContain("NEXTAUTH_SECRET (or AUTH_SECRET) and COMMENT_IP_SECRET");
+    expect(message).toContain("every instance");
+    expect(message).toContain("sign sessions and hash client addresses alike");
+  });
+
+  it("names only the secret that is missing, and never prints one", () => {
+    expect(() => parseEnv({ ...redis, COMMENT_IP_SECRET: secrets.COMMENT_IP_SECRET })).toThrow(/but NEXTAUTH_SECRET \(or AUTH_SECRET\) is not/);
+    let message = "";
+    try {
+      parseEnv({ ...redis, NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain("but COMMENT_IP_SECRET is not");
+    expect(message).not.toContain(secrets.NEXTAUTH_SECRET);
+  });
+
+  it("starts with both set (AUTH_SECRET counts), and one machine needs neither", () => {
+    expect(parseEnv({ ...redis, ...secrets }).REDIS_URL).toBe(redis.REDIS_URL);
+    expect(parseEnv({ ...redis, AUTH_SECRET: "auth-js-secret", COMMENT_IP_SECRET: secrets.COMMENT_IP_SECRET }).sessionSecret).toBe("auth-js-secret");
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+  });
+});
+
 describe("a program started with a bad setting", () => {
   it("stops before doing anything, exit code 1, naming the variable", () => {
     // npm run migrate would otherwise need a database; the bad setting must stop it first.
@@ -123,5 +165,14 @@ describe("a program started with a bad setting", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/COMMENT_MAX_LINKS: /);
     expect(r.stdout).not.toMatch(/migration/);
+  });
+
+  it("with REDIS_URL but no secrets of its own, stops and says which are missing", () => {
+    const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "postgresql://127.0.0.1:1/none", REDIS_URL: "redis://127.0.0.1:1" };
+    for (const name of ["NEXTAUTH_SECRET", "AUTH_SECRET", "COMMENT_IP_SECRET"]) delete env[name];
+    const r = spawnSync(tsx, ["scripts/migrate.ts"], { env, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/REDIS_URL: .*NEXTAUTH_SECRET \(or AUTH_SECRET\) and COMMENT_IP_SECRET/);
   });
 });

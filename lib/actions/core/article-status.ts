@@ -8,7 +8,7 @@ import { articleId, parseScheduleTime, revisionInput, scheduleInput, SCHEDULE_IN
 import { touchesSchedule } from "../../data/schedule";
 import { defineAction, done, fail } from "../safe-action";
 import { BUMP, CONFLICT, IN_BIN, NOT_FOUND, loadArticle, publicTags, snapshot, writeIfCurrent } from "./article-shared";
-import { noteBinned, noteRestored } from "../../data/gone";
+import { announceBinned, announceRestored } from "../../data/gone";
 
 export const publishArticle = defineAction({
   name: "publishArticle",
@@ -93,7 +93,7 @@ export const trashArticle = defineAction({
     if (a.deletedAt) return done("이미 휴지통에 있습니다.", []);
     if (!canTrashArticle(actor, a)) return fail(403, "이 기사를 지울 권한이 없습니다.");
     const after = await db.article.update({ where: { id }, data: { deletedAt: new Date(), ...BUMP }, select: { status: true, sectionId: true, deletedAt: true } });
-    noteBinned(id); // 410 at once in this process (proxy.ts); others catch up within seconds
+    await announceBinned(id); // 410 at once here (proxy.ts) and on every other instance (NOTIFY)
     return done("휴지통으로 옮겼습니다. 휴지통에서 되살릴 수 있습니다.", publicTags(id, a, after), { rearm: touchesSchedule(a.status) });
   },
 });
@@ -109,7 +109,7 @@ export const restoreArticle = defineAction({
     if (!a.deletedAt) return done("휴지통에 있는 기사가 아닙니다.", []);
     const status = a.status === "PENDING" ? "PENDING" : "DRAFT";
     await db.article.update({ where: { id }, data: { deletedAt: null, status, ...BUMP } });
-    noteRestored(id);
+    await announceRestored(id);
     return done("휴지통에서 되살렸습니다 (초안).", []);
   },
 });
@@ -123,7 +123,7 @@ export const purgeArticle = defineAction({
     if (!a) return fail(404, NOT_FOUND);
     if (!a.deletedAt) return fail(409, "휴지통에 있는 기사만 영구 삭제할 수 있습니다.");
     await db.article.delete({ where: { id } });
-    noteRestored(id); // gone for good: a plain 404 from now on
+    await announceRestored(id); // gone for good: a plain 404 from now on
     return done("영구 삭제했습니다.", [], { redirect: "/admin/articles?status=TRASH" });
   },
 });

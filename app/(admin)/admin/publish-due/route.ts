@@ -7,6 +7,7 @@ import { publishDue } from "@/lib/actions/core/publish-due";
 import { derivedKey } from "@/lib/auth/secret";
 import { SCHEDULER_HEADER } from "@/lib/scheduler";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { awaitReplicas } from "@/lib/replicas/fence";
 
 export const dynamic = "force-dynamic";
 const headers = { "Cache-Control": "private, no-store" };
@@ -22,6 +23,9 @@ export async function POST(req: NextRequest) {
     return Response.json({ error: "권한이 없습니다." }, { status: 403, headers });
   }
   const r = await publishDue();
+  // Only the instance whose UPDATE flipped the rows gets them back, so it alone revalidates,
+  // after the replicas have replayed the flip.
+  if (r.tags.length) await awaitReplicas();
   // Outside a Server Action updateTag is not allowed; expire: 0 gives the same effect (the
   // next request renders fresh instead of being served the stale page).
   for (const tag of r.tags) revalidateTag(tag, { expire: 0 });
