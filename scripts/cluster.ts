@@ -6,6 +6,7 @@
 //
 //   --instances N   app instances (default 3)
 //   --port P        nginx's port (default 8080; tried once: a port in use is an error)
+//   --replicas R    streaming read replicas of the embedded database (default 0)
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
@@ -25,7 +26,7 @@ function fail(m: string): never {
 }
 
 function parseArgs(argv: string[]) {
-  const known = new Set(["--instances", "--port"]);
+  const known = new Set(["--instances", "--port", "--replicas"]);
   for (let i = 0; i < argv.length; i += 2) if (!known.has(argv[i])) fail(`unknown option ${argv[i]} (options: ${[...known].join(", ")})`);
   const num = (name: string, dflt: number, min: number, max: number) => {
     const i = argv.indexOf(name);
@@ -34,7 +35,7 @@ function parseArgs(argv: string[]) {
     if (!Number.isInteger(n) || n < min || n > max) fail(`${name} needs a whole number from ${min} to ${max} (got ${argv[i + 1] ?? "nothing"})`);
     return n;
   };
-  return { instances: num("--instances", 3, 1, 32), port: num("--port", 8080, 1, 65_535) };
+  return { instances: num("--instances", 3, 1, 32), port: num("--port", 8080, 1, 65_535), replicas: num("--replicas", 0, 0, 8) };
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -82,6 +83,9 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   db = await preparePortalDatabase(settings, `http://127.0.0.1:${args.port}/admin/login`, log);
+  if (args.replicas > 0 && !db.superuserUrl) {
+    throw new Error("--replicas makes replicas of the embedded database; with DATABASE_URL, set DATABASE_REPLICA_URLS to your own replicas instead");
+  }
   const secrets = clusterSecrets(join(dataDir, "cluster-secrets"));
   // nginx's micro-cache from an earlier run would answer with that run's pages.
   rmSync(join(workDir, "nginx"), { recursive: true, force: true });
@@ -90,6 +94,7 @@ async function main() {
     workDir,
     instances: args.instances,
     port: args.port,
+    replicas: args.replicas > 0 ? { count: args.replicas, superuserUrl: db.superuserUrl! } : undefined,
     distDir: DIST,
     // The demo photos were drawn into UPLOAD_DIR (this process has no bucket setting).
     copyMediaFrom: resolve(settings.UPLOAD_DIR),

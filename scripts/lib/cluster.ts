@@ -6,9 +6,11 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import pg from "pg";
 import { startRedis, type RunningRedis } from "./services/redis";
 import { startS3, type RunningS3 } from "./services/s3";
 import { startPortalProxy, type RunningNginx } from "./services/nginx";
+import { startReplica } from "./services/pg-replica";
 import { startNextServer, type NextServer } from "./next-server";
 import { copyAll } from "../../lib/storage/copy-all";
 import { LocalStorage } from "../../lib/storage/local";
@@ -50,6 +52,9 @@ export type ClusterOptions = {
   /** A local upload folder whose photos the bucket must hold too (the demo photos seeded
    *  there): copied as `npm run media:migrate` does, skipping what the bucket has. */
   copyMediaFrom?: string;
+  /** Streaming replicas of the (embedded) primary to start, as `superuserUrl` can make them;
+   *  the instances read from them (DATABASE_REPLICA_URLS). */
+  replicas?: { count: number; superuserUrl: string };
   /** What differs per instance (1, 2, ...), e.g. a folder of its own as on another machine. */
   instanceEnv?: (n: number) => Record<string, string>;
   /** The build's folder (NEXT_DIST_DIR) nginx serves /_next/static from. */
@@ -72,9 +77,20 @@ export type Cluster = {
   instances: NextServer[];
   /** Starts instance number `n` with the shared environment (not put behind nginx). */
   startInstance: (n: number) => Promise<NextServer>;
-  /** Stops everything: nginx first (no new requests), then the instances, S3 and Redis. */
+  /** Stops everything: nginx first (no new requests), then the instances, replicas, S3 and Redis. */
   stop: () => Promise<void>;
 };
+
+/** Slots of replicas from a run that was killed: nothing reads them, the primary keeps WAL for them. */
+async function dropLeftoverSlots(superuserUrl: string): Promise<void> {
+  const c = new pg.Client({ connectionString: superuserUrl });
+  await c.connect();
+  try {
+    await c.query(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name LIKE 'replica\\_cluster\\_%' AND NOT active`);
+  } finally {
+    await c.end();
+  }
+}
 
 async function copyMedia(from: string, s3: RunningS3, log: (m: string) => void): Promise<void> {
   const bucket = new S3Storage({ bucket: s3.bucket, endpoint: s3.endpoint, region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true });
@@ -105,6 +121,15 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     stops.push(() => s3.stop());
     o.log(`S3 API server (s3rver) at ${s3.endpoint}, bucket ${s3.bucket}`);
     if (o.copyMediaFrom) await copyMedia(o.copyMediaFrom, s3, o.log);
+    const replicaUrls: string[] = [];
+    if (o.replicas?.count) await dropLeftoverSlots(o.replicas.superuserUrl);
+    for (let i = 1; i <= (o.replicas?.count ?? 0); i++) {
+      const replica = await startReplica({ superuserUrl: o.replicas!.superuserUrl, dir: join(o.workDir, `replica-${i}`), name: `cluster_${i}` });
+      // destroy: its slot on the primary goes too, or the primary would keep WAL for it forever.
+      stops.push(() => replica.destroy());
+      replicaUrls.push(replica.urlFor(String(o.env.DATABASE_URL)));
+      o.log(`read replica ${i} streaming from the primary on port ${replica.port}`);
+    }
 
     // nginx first, so that its address (the site's public URL, which pages and redirects are
     // built on) is known and held before the instances start; it is pointed at them after.
@@ -135,6 +160,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       S3_ACCESS_KEY_ID: s3.accessKeyId,
       S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       S3_FORCE_PATH_STYLE: "true",
+      ...(replicaUrls.length ? { DATABASE_REPLICA_URLS: replicaUrls.join(",") } : {}),
     };
     await o.beforeInstances?.(env);
 
