@@ -1,0 +1,179 @@
+// Two instances behind nginx (tests/e2e/cluster-rig.ts: real Redis, real s3rver, real nginx
+// with deploy/nginx/portal.conf): what one instance does, the other and nginx show; one
+// instance dying or Redis going away under load costs readers nothing.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import sharp from "sharp";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createUserAt } from "../../lib/auth/bootstrap";
+import { formFields } from "../../bench/lib/comments";
+import { hydrated, signInThrough, withPage } from "../support/browser";
+import { loadThrough, startClusterRig, type ClusterRig } from "./cluster-rig";
+
+const run = randomBytes(3).toString("hex");
+const editor = { email: `cluster-editor-${run}@example.com`, password: `cluster-editor-${run}-pw`, role: "EDITOR" as const, name: "클러스터편집" };
+let rig: ClusterRig;
+let pool: pg.Pool;
+let A: string; // instance 1's own address
+let B: string; // instance 2's own address
+let N: string; // nginx: the public address
+let ids: number[]; // published articles, newest first
+
+beforeAll(async () => {
+  rig = await startClusterRig({ articles: 60, serverEnv: inject("serverEnv") });
+  [A, B] = rig.instances.map((s) => s.url);
+  N = rig.url;
+  pool = new pg.Pool({ connectionString: rig.databaseUrl, max: 2 });
+  await createUserAt(rig.databaseUrl, editor);
+  ids = (await pool.query<{ id: number }>(`SELECT id FROM articles WHERE status = 'PUBLISHED' AND deleted_at IS NULL ORDER BY published_at DESC, id DESC`)).rows.map((r) => r.id);
+}, 600_000);
+afterAll(async () => {
+  await pool?.end();
+  await rig?.close();
+});
+
+const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36" };
+const text = async (url: string) => (await fetch(url, { headers: BROWSER })).text();
+const status = async (url: string) => {
+  const r = await fetch(url, { headers: BROWSER, redirect: "manual" });
+  await r.arrayBuffer();
+  return r.status;
+};
+/** Every instance and nginx, by name, for messages that say which one was wrong. */
+const everywhere = () => ({ A, B, nginx: N });
+const EVENTUALLY = { timeout: 30_000, interval: 250 };
+
+/** Signs in through instance `base` and opens an article's editor there. */
+async function editorOn(page: Page, base: string, id: number) {
+  const path = `/admin/articles/${id}/edit`;
+  await signInThrough(page, base, editor, path);
+  await page.goto(base + path); // sign-in may have landed on the public (nginx) address
+  await hydrated(page, "form.article-form");
+}
+
+describe("two instances behind nginx", () => {
+  it("an article edited through A is served with its new title by A, B and nginx", async () => {
+    const id = ids[0];
+    // Every instance has the page in its cache before the edit, as on a busy site.
+    for (const base of Object.values(everywhere())) for (let i = 0; i < 2; i++) expect(await status(`${base}/articles/${id}`)).toBe(200);
+    const title = `클러스터 수정 ${run}`;
+    await withPage(async (page) => {
+      await editorOn(page, A, id);
+      await page.fill("#f-title", title);
+      await page.click("button[name=intent][value=save]");
+      await expect.poll(() => page.textContent(".save-box .form-message"), EVENTUALLY).toBe("저장했습니다.");
+    });
+    for (const [name, base] of Object.entries(everywhere())) {
+      await expect.poll(async () => (await text(`${base}/articles/${id}`)).includes(title), { ...EVENTUALLY, message: `${name} shows the new title` }).toBe(true);
+    }
+  });
+
+  it("a comment posted through B shows on A", async () => {
+    const id = ids[1];
+    const page = `/articles/${id}`;
+    expect(await text(A + page)).not.toContain(run); // A has the page cached without it
+    const fields = formFields(await text(B + page));
+    expect(fields, "comment form on B's page").not.toBeNull();
+    const img = await fetch(`${B}/api/captcha`, { headers: BROWSER });
+    await img.arrayBuffer();
+    const cookie = img.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const challenge = decodeURIComponent(/captcha_id=([^;]+)/.exec(cookie)?.[1] ?? "");
+    // The test plays a reader who can read the picture: the answer of its challenge.
+    const answer = (await pool.query<{ answer: string }>("SELECT answer FROM captcha_challenges WHERE id = $1", [challenge])).rows[0]?.answer;
+    expect(answer, "captcha answer").toBeTruthy();
+    const form = new FormData();
+    for (const [k, v] of fields!) form.append(k, k === "enhanced" ? "0" : v);
+    const body = `B에서 올린 댓글 ${run}`;
+    form.set("nickname", "두만강");
+    form.set("body", body);
+    form.set("captcha", answer);
+    const posted = await fetch(B + page, { method: "POST", body: form, redirect: "manual", headers: { ...BROWSER, Origin: B, Referer: B + page, Cookie: cookie } });
+    await posted.arrayBuffer();
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get("location")).toMatch(/#c\d+$/);
+    await expect.poll(async () => (await text(A + page)).includes(body), { ...EVENTUALLY, message: "A shows B's comment" }).toBe(true);
+    await expect.poll(async () => (await text(N + page)).includes(body), { ...EVENTUALLY, message: "nginx shows B's comment" }).toBe(true);
+  });
+
+  it("an article binned through A answers 410 from A, B and nginx", async () => {
+    const id = ids[2];
+    for (const base of Object.values(everywhere())) expect(await status(`${base}/articles/${id}`)).toBe(200);
+    await withPage(async (page) => {
+      page.on("dialog", (d) => void d.accept());
+      await editorOn(page, A, id);
+      await hydrated(page, ".status-panel .action-form");
+      await page.click("button:has-text('휴지통으로')");
+      await expect.poll(async () => (await pool.query("SELECT deleted_at FROM articles WHERE id = $1", [id])).rows[0].deleted_at, EVENTUALLY).not.toBeNull();
+    });
+    for (const [name, base] of Object.entries(everywhere())) {
+      await expect.poll(() => status(`${base}/articles/${id}`), { ...EVENTUALLY, message: `${name} answers 410` }).toBe(410);
+    }
+  });
+
+  it("a photo uploaded through A is served by B and nginx", async () => {
+    const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#3a6ea5" } }).jpeg().toBuffer();
+    const src = await withPage(async (page) => {
+      await signInThrough(page, A, editor, "/admin/images");
+      const r = await page.request.post(`${A}/admin/images/upload`, {
+        headers: { accept: "application/json" },
+        multipart: { file: { name: "harbin.jpg", mimeType: "image/jpeg", buffer: photo }, alt: "하얼빈 빙등", caption: "" },
+      });
+      expect(r.status(), await r.text()).toBe(201);
+      return ((await r.json()) as { src: string }).src;
+    });
+    expect(src).toMatch(/^\/media\//);
+    const fromA = await fetch(A + src);
+    expect(fromA.status).toBe(200);
+    const original = Buffer.from(await fromA.arrayBuffer());
+    for (const [name, base] of Object.entries({ B, nginx: N })) {
+      const r = await fetch(base + src);
+      expect(r.status, name).toBe(200);
+      expect(r.headers.get("content-type"), name).toMatch(/^image\//);
+      expect(Buffer.from(await r.arrayBuffer()).equals(original), `${name} serves the same bytes`).toBe(true);
+    }
+  });
+
+  /** Pages a reader asks for: articles (most never rendered yet: cold), lists, home. */
+  const readerPaths = () => [...ids.slice(3).map((id) => `/articles/${id}`), "/", "/archive?page=2", "/archive?page=3"];
+  /** Resolves once `load` has finished `more` further requests (progress, not time). */
+  const progress = async (load: ReturnType<typeof loadThrough>, more: number) => {
+    const target = load.done() + more;
+    await expect.poll(() => load.done(), { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(target);
+  };
+
+  it("Redis stopped and started again under load: every reader request answers 200", async () => {
+    const load = loadThrough(N, readerPaths(), 6);
+    try {
+      await progress(load, 30);
+      await rig.redis.stop();
+      await progress(load, 100); // the cache is gone meanwhile: pages come from the local fallback
+      await rig.redis.restart();
+      await progress(load, 100);
+    } finally {
+      const r = await load.stop();
+      expect(r.failures.slice(0, 5)).toEqual([]);
+      expect([...r.statuses.keys()]).toEqual([200]);
+    }
+    // And the shared cache fills again: pages rendered now land in Redis.
+    await expect.poll(async () => {
+      await text(`${N}/archive?page=4`);
+      return Number(rig.redis.cli("DBSIZE"));
+    }, EVENTUALLY).toBeGreaterThan(0);
+  });
+
+  it("one instance killed (SIGKILL) under load: no GET is lost, nginx sends them to the other", async () => {
+    const load = loadThrough(N, readerPaths(), 8);
+    try {
+      await progress(load, 50);
+      process.kill(-rig.instances[1].pid, "SIGKILL");
+      await progress(load, 300);
+    } finally {
+      const r = await load.stop();
+      expect(r.failures.slice(0, 5)).toEqual([]);
+      expect([...r.statuses.keys()]).toEqual([200]);
+      expect(r.total).toBeGreaterThan(350);
+    }
+    expect(rig.instances[1].child.signalCode).toBe("SIGKILL");
+  });
+});
