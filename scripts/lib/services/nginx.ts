@@ -122,7 +122,8 @@ export async function startPortalProxy(o: ProxyOptions): Promise<RunningNginx> {
     write(port, o.upstreams);
     const test = spawnSync(nginx, ["-t", "-q", "-p", dir, "-c", file], { encoding: "utf8" });
     if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
-    const proc = spawn(nginx, ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
+    // Its own process group: a terminal's Ctrl-C goes to the script, which stops nginx in turn.
+    const proc = spawn(nginx, ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"], detached: true });
     let stderr = "";
     proc.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
     const killAtExit = () => proc.exitCode === null && proc.signalCode === null && proc.kill("SIGKILL");
