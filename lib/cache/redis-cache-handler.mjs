@@ -6,7 +6,8 @@
 // Around the library's Redis handler this module adds what running it in production needs:
 // - keys under `portal:<BUILD_ID>:`, so two builds never read each other's entries during a
 //   rolling deploy, while a tag revalidated by either build still reaches both;
-// - a TTL on every key (REDIS_CACHE_TTL_SECONDS) so that Redis' `volatile-lru` can evict them;
+// - a TTL on every cache entry (REDIS_CACHE_TTL_SECONDS) so that Redis' `volatile-lru` evicts
+//   them, and none on the tag bookkeeping, which eviction must never take;
 // - when Redis is unreachable, a bounded local LRU (CACHE_MEMORY_MB) instead: requests never
 //   wait on Redis (no offline queue, short timeouts); the outage and the recovery are logged
 //   once; tags revalidated meanwhile are replayed to Redis when it is back, and the local
@@ -98,15 +99,13 @@ export function createSharedHandler({ client, buildId, ttlSeconds, memoryBytes, 
     return h;
   };
   const own = redisFor(buildId);
-  // The library's bookkeeping hashes (which key has which tags, when implicit tags were
-  // revalidated) carry no TTL of their own; they get the entries' TTL, refreshed by every write,
-  // so they go only when every entry they describe has gone too.
+  // The library's bookkeeping hashes (which key has which tags and until when) carry no TTL, on
+  // purpose: under `volatile-lru` only keys with a TTL are evicted, so Redis running full drops
+  // cache entries (rendered again on demand) but never the map a revalidation reads to find
+  // them. An evicted map would make every later edit miss the pages it should expire. The
+  // library prunes the map of expired entries on every revalidation (revalidateSharedKeys),
+  // and a build not seen for a whole TTL has its map deleted (register), so it stays bounded.
   const bookkeeping = (build) => ["__sharedTags__", "__sharedTagsTtl__", "__revalidated_tags__"].map((k) => `${NAMESPACE}${build}:${k}`);
-  const expireBookkeeping = (build) => {
-    const m = client.multi();
-    for (const k of bookkeeping(build)) m.expire(k, ttlSeconds);
-    return m.exec();
-  };
 
   let local = newLocal();
   let up = client.isReady;
@@ -122,7 +121,12 @@ export function createSharedHandler({ client, buildId, ttlSeconds, memoryBytes, 
   };
 
   const register = async () => {
-    await deadline(client.multi().zAdd(BUILDS_KEY, { score: Date.now(), value: buildId }).expire(BUILDS_KEY, ttlSeconds).exec(), COMMAND_TIMEOUT_MS);
+    const since = Date.now() - ttlSeconds * 1000;
+    // Builds not seen for a whole TTL have no entry left: their bookkeeping goes too.
+    const gone = (await deadline(client.zRangeByScore(BUILDS_KEY, 0, since), COMMAND_TIMEOUT_MS)).filter((b) => b !== buildId);
+    const m = client.multi().zAdd(BUILDS_KEY, { score: Date.now(), value: buildId });
+    for (const b of gone) m.zRem(BUILDS_KEY, b).unlink(bookkeeping(b));
+    await deadline(m.exec(), COMMAND_TIMEOUT_MS);
     lastRegistered = Date.now();
   };
 
@@ -136,7 +140,6 @@ export function createSharedHandler({ client, buildId, ttlSeconds, memoryBytes, 
   const revalidateEverywhere = async (tag) => {
     for (const build of await liveBuilds()) {
       await deadline(redisFor(build).revalidateTag(tag), COMMAND_TIMEOUT_MS * 4);
-      await deadline(expireBookkeeping(build), COMMAND_TIMEOUT_MS);
     }
   };
 
@@ -195,10 +198,7 @@ export function createSharedHandler({ client, buildId, ttlSeconds, memoryBytes, 
       ),
     set: (key, value, ctx) =>
       either(
-        async () => {
-          await own.set(key, value, ctx);
-          await expireBookkeeping(buildId);
-        },
+        () => own.set(key, value, ctx),
         () => local.set(key, value, ctx),
       ),
     async revalidateTag(tag) {

@@ -1,7 +1,8 @@
 // The shared cache (lib/cache/cache-handler.mjs with REDIS_URL) as two instances use it: two
 // Node processes load the handler as `next start` does and share one real Redis. What one
 // writes the other reads; a tag revalidated on one is gone for the other; nothing is kept for
-// answers that found nothing; every key has a TTL; and when Redis is out of reach, each
+// answers that found nothing; every entry has a TTL and Redis running full evicts
+// entries, never the tag map; and when Redis is out of reach, each
 // process keeps answering from its own memory and comes back to Redis by itself, replaying
 // the tags it revalidated meanwhile.
 //
@@ -9,6 +10,7 @@
 // disabled, its connections killed) while Redis and its data stay up for B: the realistic
 // "one instance lost its network path to Redis" case, where replaying tags matters.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -137,14 +139,43 @@ describe("two instances sharing one Redis", () => {
     expect(await b.get("data-missing-null", "FETCH")).toBeNull();
   });
 
-  it("gives every key it writes a TTL of at most REDIS_CACHE_TTL_SECONDS", async () => {
+  it("gives every cache entry a TTL of at most REDIS_CACHE_TTL_SECONDS, and the tag bookkeeping none", async () => {
     await a.set("/archive/p/1", { kind: "APP_PAGE", body: "<ol>기사들</ol>", tags: ["list:all"] });
     const keys = redis.cli("--scan", "--pattern", "portal:*").split("\n").filter(Boolean);
-    expect(keys.length).toBeGreaterThanOrEqual(5); // entries, the bookkeeping hashes, the builds
-    for (const key of keys) {
+    const bookkeeping = keys.filter((k) => k.includes("__") || k === "portal:builds");
+    const entries = keys.filter((k) => !bookkeeping.includes(k));
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    expect(bookkeeping.length).toBeGreaterThanOrEqual(2); // tags per key, their expiry, the builds
+    for (const key of entries) {
       const ttl = Number(redis.cli("TTL", key));
       expect(ttl, key).toBeGreaterThan(0);
       expect(ttl, key).toBeLessThanOrEqual(TTL_SECONDS);
+    }
+    // volatile-lru evicts only keys with a TTL: the map a revalidation reads is never evicted.
+    for (const key of bookkeeping) expect(Number(redis.cli("TTL", key)), key).toBe(-1);
+  });
+
+  it("when Redis runs full it evicts entries, never the tag map: a later edit still expires every page that carried the tag", async () => {
+    const before = Number(/evicted_keys:(\d+)/.exec(redis.cli("INFO", "stats"))![1]);
+    redis.cli("CONFIG", "SET", "maxmemory", "4mb");
+    try {
+      // 160 pages of ~48 kB that gzip cannot shrink: about twice what Redis may hold now.
+      for (let i = 0; i < 160; i++) {
+        await a.set(`/burst/${i}`, { kind: "APP_PAGE", body: randomBytes(36_000).toString("base64"), tags: ["section:burst"] });
+      }
+      const evicted = Number(/evicted_keys:(\d+)/.exec(redis.cli("INFO", "stats"))![1]) - before;
+      expect(evicted).toBeGreaterThan(0);
+      const survivors = entryKeys().filter((k) => k.includes("/burst/"));
+      expect(survivors.length).toBeGreaterThan(0);
+      expect(Number(redis.cli("EXISTS", `portal:${BUILD_ID}:__sharedTags__`))).toBe(1);
+      const sample = survivors[survivors.length - 1].slice(`portal:${BUILD_ID}:`.length);
+      expect(await b.get(sample, "APP_PAGE")).not.toBeNull();
+
+      await b.revalidateTag("section:burst");
+      expect(entryKeys().filter((k) => k.includes("/burst/"))).toEqual([]);
+      expect(await a.get(sample, "APP_PAGE")).toBeNull();
+    } finally {
+      redis.cli("CONFIG", "SET", "maxmemory", "64mb");
     }
   });
 });
