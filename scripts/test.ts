@@ -1,6 +1,7 @@
 // `npm test`: type check, then unit, integration and end-to-end tests, stopping at the first
 // failure. The README promises that this alone passes on a fresh machine, so it also
-// installs the Chromium the e2e tests drive when it is missing (Debian, as root).
+// installs the programs the tests run when they are missing (Chromium, xmllint, Redis, nginx:
+// Debian's packages, as root).
 //
 //   npm test                    all three projects
 //   npm test -- --only e2e      one project (unit | int | e2e), without the type check
@@ -11,6 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_CHROMIUM_PATH, envOrExit } from "../lib/env";
 import { ensureTools, type Tool } from "./lib/debian-packages";
+import { NGINX_TOOL } from "./lib/services/nginx";
+import { REDIS_TOOLS } from "./lib/services/redis";
 
 const PROJECTS = ["unit", "int", "e2e"] as const;
 type Project = (typeof PROJECTS)[number];
@@ -26,16 +29,29 @@ function parseArgs(argv: string[]): { projects: Project[]; rest: string[] } {
   return { projects: [want], rest: argv.filter((_, k) => k !== i && k !== i + 1) };
 }
 
-/** Path of a Chromium binary, installing Debian's package when we can. */
-function ensureChromium(): string {
-  const wanted = envOrExit().CHROMIUM_PATH;
-  if (wanted) return existsSync(wanted) ? wanted : fail(`CHROMIUM_PATH=${wanted} does not exist.`);
-  return installed([{ bin: "chromium", paths: [DEFAULT_CHROMIUM_PATH], pkg: "chromium" }], "the e2e tests; or set CHROMIUM_PATH")[0];
-}
-
+const CHROMIUM_TOOL = { bin: "chromium", paths: [DEFAULT_CHROMIUM_PATH], pkg: "chromium" } as const;
 /** xmllint validates sitemaps against their XSDs (unit and e2e); Debian's libxml2-utils. */
-function ensureXmllint(): void {
-  installed([{ bin: "xmllint", pkg: "libxml2-utils" }], "validating sitemaps");
+const XMLLINT_TOOL = { bin: "xmllint", pkg: "libxml2-utils" } as const;
+
+/**
+ * Every outside program the chosen projects run, installed from Debian's packages in one apt
+ * run when missing: xmllint (sitemaps), Redis (the shared cache, int and e2e), nginx (its
+ * configuration is checked in unit, the cluster runs behind it in e2e) and Chromium (e2e;
+ * CHROMIUM_PATH names another one). Installing them here, before any test starts, keeps a
+ * fresh machine's apt-get out of the tests' own time limits.
+ */
+function ensureOutsideTools(projects: Project[]): { chromium?: string } {
+  const has = (p: Project) => projects.includes(p);
+  const tools: Tool[] = [];
+  if (has("unit") || has("e2e")) tools.push(XMLLINT_TOOL, NGINX_TOOL);
+  if (has("int") || has("e2e")) tools.push(...REDIS_TOOLS);
+  const wanted = envOrExit().CHROMIUM_PATH;
+  if (has("e2e") && wanted && !existsSync(wanted)) fail(`CHROMIUM_PATH=${wanted} does not exist.`);
+  if (has("e2e") && !wanted) tools.push(CHROMIUM_TOOL);
+  const unique = [...new Map(tools.map((t) => [t.bin, t])).values()];
+  const paths = installed(unique, "the tests (Chromium, xmllint, Redis, nginx); or set CHROMIUM_PATH");
+  if (!has("e2e")) return {};
+  return { chromium: wanted ?? paths[unique.indexOf(CHROMIUM_TOOL)] };
 }
 
 function installed<const T extends readonly Tool[]>(tools: T, purpose: string) {
@@ -70,8 +86,8 @@ function readCounts(file: string): Counts | null {
 const { projects, rest } = parseArgs(process.argv.slice(2));
 // The whole project is type-checked once here, so the e2e build skips its own check.
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_SKIP_TYPECHECK: "1" };
-if (projects.includes("e2e")) env.CHROMIUM_PATH = ensureChromium();
-if (projects.includes("unit") || projects.includes("e2e")) ensureXmllint();
+const { chromium } = ensureOutsideTools(projects);
+if (chromium) env.CHROMIUM_PATH = chromium;
 
 if (projects.length === PROJECTS.length) {
   console.log("[test] ── typecheck (tsc --noEmit) ──");

@@ -10,8 +10,10 @@ import { onSomePort } from "./ports";
 
 export const PORTAL_CONF = join(import.meta.dirname, "..", "..", "..", "deploy", "nginx", "portal.conf");
 
+export const NGINX_TOOL = { bin: "nginx", paths: ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"], pkg: "nginx" } as const;
+
 export function nginxTool(log: (m: string) => void = () => {}): string {
-  const [nginx] = ensureTools([{ bin: "nginx", paths: ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"], pkg: "nginx" }], "the reverse proxy", log);
+  const [nginx] = ensureTools([NGINX_TOOL], "the reverse proxy", log);
   return nginx;
 }
 

@@ -29,15 +29,13 @@ export type RedisOptions = {
 
 const TAKEN = /Address already in use|bind: .*in use/i;
 
+export const REDIS_TOOLS = [
+  { bin: "redis-server", paths: ["/usr/bin/redis-server"], pkg: "redis-server" },
+  { bin: "redis-cli", paths: ["/usr/bin/redis-cli"], pkg: "redis-tools" },
+] as const;
+
 export function redisTools(log: (m: string) => void = () => {}) {
-  const [server, cli] = ensureTools(
-    [
-      { bin: "redis-server", paths: ["/usr/bin/redis-server"], pkg: "redis-server" },
-      { bin: "redis-cli", paths: ["/usr/bin/redis-cli"], pkg: "redis-tools" },
-    ],
-    "the shared cache (REDIS_URL)",
-    log,
-  );
+  const [server, cli] = ensureTools(REDIS_TOOLS, "the shared cache (REDIS_URL)", log);
   return { server, cli };
 }
 
