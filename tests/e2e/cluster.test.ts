@@ -1,7 +1,7 @@
 // Two instances behind nginx (tests/e2e/cluster-rig.ts: real Redis, real s3rver, real nginx
 // with deploy/nginx/portal.conf): what one instance does, the other and nginx show; one
 // instance dying or Redis going away under load costs readers nothing.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import pg from "pg";
 import sharp from "sharp";
 import type { Page } from "playwright-core";
@@ -44,6 +44,47 @@ const status = async (url: string) => {
 const everywhere = () => ({ A, B, nginx: N });
 const EVENTUALLY = { timeout: 30_000, interval: 250 };
 
+/** A comment posted as a browser without JavaScript posts the form: the captcha picture fetched
+ *  from `captchaFrom` (the test reads its answer as a person reads the picture), the form sent
+ *  to `to`, from the reader `from` (X-Forwarded-For, believed from 127.0.0.1 like nginx). */
+async function postComment(o: { to: string; captchaFrom: string; page: string; body: string; from?: string }) {
+  const fwd: Record<string, string> = o.from ? { "x-forwarded-for": o.from } : {};
+  const fields = formFields(await text(o.to + o.page));
+  expect(fields, "comment form").not.toBeNull();
+  const img = await fetch(`${o.captchaFrom}/api/captcha`, { headers: { ...BROWSER, ...fwd } });
+  await img.arrayBuffer();
+  const cookie = img.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const challenge = decodeURIComponent(/captcha_id=([^;]+)/.exec(cookie)?.[1] ?? "");
+  const answer = (await pool.query<{ answer: string }>("SELECT answer FROM captcha_challenges WHERE id = $1", [challenge])).rows[0]?.answer;
+  expect(answer, "captcha answer").toBeTruthy();
+  const form = new FormData();
+  for (const [k, v] of fields!) form.append(k, k === "enhanced" ? "0" : v);
+  form.set("nickname", "두만강");
+  form.set("body", o.body);
+  form.set("captcha", answer);
+  const r = await fetch(o.to + o.page, { method: "POST", body: form, redirect: "manual", headers: { ...BROWSER, ...fwd, Origin: o.to, Referer: o.to + o.page, Cookie: cookie } });
+  return { status: r.status, location: r.headers.get("location"), html: await r.text() };
+}
+
+/** The sign-in form posted as a browser without JavaScript does; what its answer says. */
+async function signIn(base: string, email: string, password: string, from: string): Promise<string> {
+  const r = await fetch(`${base}/admin/login`, { headers: { ...BROWSER, "x-forwarded-for": from } });
+  const cookie = r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const form = new FormData();
+  for (const m of (await r.text()).matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(m[0])?.[1];
+    if (name) form.append(name, (/value="([^"]*)"/.exec(m[0])?.[1] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+  }
+  form.append("email", email);
+  form.append("password", password);
+  const posted = await fetch(`${base}/admin/login`, { method: "POST", body: form, redirect: "manual", headers: { ...BROWSER, "x-forwarded-for": from, origin: base, cookie } });
+  const html = await posted.text();
+  if (posted.status === 303 && /\/admin/.test(posted.headers.get("location") ?? "")) return "signed in";
+  if (html.includes("시도가 너무 많습니다")) return "throttled";
+  if (html.includes("올바르지 않습니다")) return "wrong";
+  return `other (${posted.status})`;
+}
+
 /** Signs in through instance `base` and opens an article's editor there. */
 async function editorOn(page: Page, base: string, id: number) {
   const path = `/admin/articles/${id}/edit`;
@@ -73,27 +114,35 @@ describe("two instances behind nginx", () => {
     const id = ids[1];
     const page = `/articles/${id}`;
     expect(await text(A + page)).not.toContain(run); // A has the page cached without it
-    const fields = formFields(await text(B + page));
-    expect(fields, "comment form on B's page").not.toBeNull();
-    const img = await fetch(`${B}/api/captcha`, { headers: BROWSER });
-    await img.arrayBuffer();
-    const cookie = img.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const challenge = decodeURIComponent(/captcha_id=([^;]+)/.exec(cookie)?.[1] ?? "");
-    // The test plays a reader who can read the picture: the answer of its challenge.
-    const answer = (await pool.query<{ answer: string }>("SELECT answer FROM captcha_challenges WHERE id = $1", [challenge])).rows[0]?.answer;
-    expect(answer, "captcha answer").toBeTruthy();
-    const form = new FormData();
-    for (const [k, v] of fields!) form.append(k, k === "enhanced" ? "0" : v);
     const body = `B에서 올린 댓글 ${run}`;
-    form.set("nickname", "두만강");
-    form.set("body", body);
-    form.set("captcha", answer);
-    const posted = await fetch(B + page, { method: "POST", body: form, redirect: "manual", headers: { ...BROWSER, Origin: B, Referer: B + page, Cookie: cookie } });
-    await posted.arrayBuffer();
+    const posted = await postComment({ to: B, captchaFrom: B, page, body });
     expect(posted.status).toBe(303);
-    expect(posted.headers.get("location")).toMatch(/#c\d+$/);
+    expect(posted.location).toMatch(/#c\d+$/);
     await expect.poll(async () => (await text(A + page)).includes(body), { ...EVENTUALLY, message: "A shows B's comment" }).toBe(true);
     await expect.poll(async () => (await text(N + page)).includes(body), { ...EVENTUALLY, message: "nginx shows B's comment" }).toBe(true);
+  });
+
+  it("limits hold across instances: a captcha from one is answered on the other, the comment interval and sign-in failures count wherever they land", async () => {
+    // One reader behind nginx (the instances trust 127.0.0.1, as behind the real proxy).
+    const from = `198.51.100.${randomInt(1, 255)}`;
+    const page = `/articles/${ids[4]}`;
+    const first = await postComment({ to: A, captchaFrom: B, page, body: `첫 댓글 ${run}`, from });
+    expect(first.status, first.html.slice(0, 300)).toBe(303);
+    const second = await postComment({ to: B, captchaFrom: A, page, body: `곧바로 둘째 댓글 ${run}`, from });
+    expect(second.status).not.toBe(303);
+    expect(second.html).toContain("초에 한 번만 올릴 수 있습니다");
+    expect((await pool.query("SELECT count(*)::int AS n FROM comments WHERE body LIKE $1", [`%댓글 ${run}`])).rows[0].n).toBe(2); // B's earlier one + the first
+
+    // An account's free failures (THROTTLE.account.free = 5) spread over both instances; the
+    // next attempt, with the right password, is refused on either. Counted per instance, A would
+    // have seen 3 and B 2, and it would get in.
+    const account = { email: `cluster-limits-${run}@example.com`, password: `cluster-limits-${run}-pw`, role: "REPORTER" as const, name: "제한시험" };
+    await createUserAt(rig.databaseUrl, account);
+    for (let i = 0; i < 5; i++) {
+      expect(await signIn(i % 2 ? B : A, account.email, `wrong-${i}`, from), `attempt ${i + 1}`).toBe("wrong");
+    }
+    expect(await signIn(A, account.email, account.password, from)).toBe("throttled");
+    expect(await signIn(B, account.email, account.password, from)).toBe("throttled");
   });
 
   it("an article binned through A answers 410 from A, B and nginx", async () => {
