@@ -160,6 +160,18 @@ describe("two instances behind nginx", () => {
     }
   });
 
+  it("nginx serves the build's stylesheets and scripts the pages link to", async () => {
+    const html = await text(`${N}/`);
+    const assets = [...new Set([...html.matchAll(/\/_next\/static\/[^"' ]+\.(?:css|js)/g)].map((m) => m[0]))];
+    expect(assets.some((a) => a.endsWith(".css"))).toBe(true);
+    for (const asset of assets) {
+      const r = await fetch(N + asset);
+      await r.arrayBuffer();
+      expect(r.status, asset).toBe(200);
+      expect(r.headers.get("cache-control"), asset).toContain("immutable");
+    }
+  });
+
   it("a photo uploaded through A is served by B and nginx", async () => {
     const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#3a6ea5" } }).jpeg().toBuffer();
     const src = await withPage(async (page) => {

@@ -4,7 +4,7 @@
 // in the foreground as our child, from a folder of its own (`nginx -p DIR -c FILE`).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { ensureTools } from "../debian-packages";
 import { onSomePort } from "./ports";
 
@@ -47,7 +47,8 @@ export function portalConf(o: PortalConfOptions): string {
   c = swap(c, /listen 80;/, `listen ${o.listen};`);
   c = swap(c, /listen \[::\]:80;\n/, "");
   c = swap(c, /access_log \/var\/log\/nginx\/portal\.access\.log combined;/, o.accessLog ? `access_log ${o.accessLog} combined;` : "access_log off;");
-  c = swap(c, /alias \/srv\/portal\/\.next\/static\/;/, `alias ${o.nextStatic.replace(/\/?$/, "/")};`);
+  // nginx resolves a relative alias against its prefix (-p DIR), not our working folder.
+  c = swap(c, /alias \/srv\/portal\/\.next\/static\/;/, `alias ${resolve(o.nextStatic).replace(/\/?$/, "/")};`);
   return c;
 }
 
