@@ -1,10 +1,9 @@
 // Runs the production nginx config (deploy/nginx/portal.conf, through
 // scripts/lib/services/nginx.ts) for the benchmark, plus a bare static-file server as nginx's
 // own floor, on the bench's fixed ports. nginx runs in the foreground as our child.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { mainConf, nginxFolders, portalConf } from "../../scripts/lib/services/nginx";
+import { mainConf, nginxFolders, portalConf, runNginx } from "../../scripts/lib/services/nginx";
 
 type Opts = { nginx: string; tmp: string; appPorts: number[]; port: number; staticPort: number; staticRoot: string; nextStatic: string };
 
@@ -45,24 +44,11 @@ export async function startNginx(o: Opts): Promise<Nginx> {
   });
   const file = join(dir, "nginx.conf");
   writeFileSync(file, main);
-  const test = spawnSync(o.nginx, ["-t", "-q", "-p", dir, "-c", file], { encoding: "utf8" });
-  if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
-  const proc: ChildProcess = spawn(o.nginx, ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  proc.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-  const stop = async () => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise<void>((r) => proc.once("exit", () => r()));
-    proc.kill("SIGQUIT"); // graceful: the master ends its workers
-    const t = setTimeout(() => proc.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(t);
-  };
-  process.once("exit", () => proc.exitCode === null && proc.kill("SIGKILL"));
+  const { proc, stderr, stop } = runNginx(o.nginx, dir, file);
   const portalUrl = `http://127.0.0.1:${o.port}`;
   const staticUrl = `http://127.0.0.1:${o.staticPort}`;
   for (let i = 0; i < 100; i++) {
-    if (proc.exitCode !== null) throw new Error(`nginx exited (${proc.exitCode}): ${stderr}`);
+    if (proc.exitCode !== null) throw new Error(`nginx exited (${proc.exitCode}): ${stderr()}`);
     try {
       await fetch(`${staticUrl}/article.html`, { signal: AbortSignal.timeout(1_000) });
       return { portalUrl, staticUrl, stop };
@@ -71,5 +57,5 @@ export async function startNginx(o: Opts): Promise<Nginx> {
     }
   }
   await stop();
-  throw new Error(`nginx did not answer on ${staticUrl}: ${stderr}`);
+  throw new Error(`nginx did not answer on ${staticUrl}: ${stderr()}`);
 }

@@ -31,7 +31,8 @@ const INITDB_FLAGS = ["--encoding=UTF8", "--locale=C.UTF-8"];
 const PORT_ATTEMPTS = 5;
 const PORT_TAKEN = /Address already in use|could not create lock file|lock file ".*" already exists/i;
 
-function kernelPickedPort(): Promise<number> {
+/** A port the kernel hands out now (free at this moment; see the comment above for the race). */
+export function kernelPickedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

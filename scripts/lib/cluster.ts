@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import pg from "pg";
 import { startRedis, type RunningRedis } from "./services/redis";
-import { startS3, type RunningS3 } from "./services/s3";
+import { s3Env, startS3, type RunningS3 } from "./services/s3";
 import { startPortalProxy, type RunningNginx } from "./services/nginx";
 import { startReplica } from "./services/pg-replica";
 import { startNextServer, type NextServer } from "./next-server";
@@ -153,13 +153,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       // nginx is on this machine: the visitor's address comes from its X-Forwarded-For.
       TRUSTED_PROXY: "127.0.0.1",
       REDIS_URL: redis.url,
-      MEDIA_STORAGE: "s3",
-      S3_BUCKET: s3.bucket,
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: "true",
+      ...s3Env(s3),
       ...(replicaUrls.length ? { DATABASE_REPLICA_URLS: replicaUrls.join(",") } : {}),
     };
     await o.beforeInstances?.(env);

@@ -16,7 +16,7 @@ import { copyAll } from "../../lib/storage/copy-all";
 import { LocalStorage } from "../../lib/storage/local";
 import { S3Storage } from "../../lib/storage/s3";
 import { copyBuild, startNextServer, type NextServer } from "../../scripts/lib/next-server";
-import { startS3, type RunningS3 } from "../../scripts/lib/services/s3";
+import { s3Env, startS3, type RunningS3 } from "../../scripts/lib/services/s3";
 import { hydrated, signInThrough, withPage } from "../support/browser";
 import { holdPort, type HeldPort } from "../support/held-port";
 
@@ -59,12 +59,7 @@ beforeAll(async () => {
       SITE_URL: base,
       // Nothing on disk: whatever /media serves comes from the bucket.
       UPLOAD_DIR: join(dir, "empty-uploads"),
-      MEDIA_STORAGE: "s3",
-      S3_BUCKET: s3.bucket,
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      ...s3Env(s3),
     },
     logFile: join(dir, "server.log"),
   });

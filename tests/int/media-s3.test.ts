@@ -14,7 +14,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StorageUnavailable } from "../../lib/storage";
 import { S3Storage } from "../../lib/storage/s3";
-import { startS3, type RunningS3 } from "../../scripts/lib/services/s3";
+import { s3Env, startS3, type RunningS3 } from "../../scripts/lib/services/s3";
 import { adminFixture, type Fixture } from "./admin-fixtures";
 
 let dir: string;
@@ -48,12 +48,7 @@ beforeAll(async () => {
 
   // The app's own storage() is the bucket, as on an instance started with these settings.
   Object.assign(process.env, {
-    MEDIA_STORAGE: "s3",
-    S3_BUCKET: s3.bucket,
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    ...s3Env(s3),
     UPLOAD_DIR: join(dir, "not-used"),
   });
   f = await adminFixture("int_media_s3");

@@ -94,6 +94,29 @@ export type RunningNginx = {
   stop: () => Promise<void>;
 };
 
+/**
+ * `nginx -t`, then nginx in the foreground as our child, in a process group of its own (a
+ * terminal's Ctrl-C goes to the script, which stops nginx in turn), killed if this process
+ * exits first. stop() is graceful (SIGQUIT: the master ends its workers), SIGKILL after 5 s.
+ */
+export function runNginx(nginx: string, dir: string, file: string) {
+  const test = spawnSync(nginx, ["-t", "-q", "-p", dir, "-c", file], { encoding: "utf8" });
+  if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
+  const proc = spawn(nginx, ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  let stderr = "";
+  proc.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
+  process.once("exit", () => proc.exitCode === null && proc.signalCode === null && proc.kill("SIGKILL"));
+  const stop = async () => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise<void>((r) => proc.once("exit", () => r()));
+    proc.kill("SIGQUIT");
+    const t = setTimeout(() => proc.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(t);
+  };
+  return { proc, stderr: () => stderr, stop };
+}
+
 export type ProxyOptions = {
   dir: string;
   upstreams: string[];
@@ -123,28 +146,13 @@ export async function startPortalProxy(o: ProxyOptions): Promise<RunningNginx> {
   const launch = async (port: number): Promise<RunningNginx> => {
     rmSync(join(dir, "nginx.pid"), { force: true });
     write(port, o.upstreams);
-    const test = spawnSync(nginx, ["-t", "-q", "-p", dir, "-c", file], { encoding: "utf8" });
-    if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
-    // Its own process group: a terminal's Ctrl-C goes to the script, which stops nginx in turn.
-    const proc = spawn(nginx, ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"], detached: true });
-    let stderr = "";
-    proc.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-    const killAtExit = () => proc.exitCode === null && proc.signalCode === null && proc.kill("SIGKILL");
-    process.once("exit", killAtExit);
-    const stop = async () => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = new Promise<void>((r) => proc.once("exit", () => r()));
-      proc.kill("SIGQUIT"); // graceful: the master ends its workers
-      const t = setTimeout(() => proc.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(t);
-    };
+    const { proc, stderr, stop } = runNginx(nginx, dir, file);
     const url = `http://127.0.0.1:${port}`;
     // nginx writes its pid file once its sockets are bound; a port taken meanwhile makes it
     // exit instead (and the next port is tried). Asking the port itself could reach the taker.
     const pidFile = join(dir, "nginx.pid");
     for (let i = 0; i < 400; i++) {
-      if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`nginx exited (${proc.exitCode ?? proc.signalCode}): ${stderr}`);
+      if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`nginx exited (${proc.exitCode ?? proc.signalCode}): ${stderr()}`);
       if (existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() === String(proc.pid)) {
         const reload = async (upstreams: string[]) => {
           write(port, upstreams);
@@ -158,7 +166,7 @@ export async function startPortalProxy(o: ProxyOptions): Promise<RunningNginx> {
       await new Promise((r) => setTimeout(r, 50));
     }
     await stop();
-    throw new Error(`nginx did not start on ${url} within 20 s: ${stderr}`);
+    throw new Error(`nginx did not start on ${url} within 20 s: ${stderr()}`);
   };
   if (o.port) return launch(o.port);
   return onSomePort(launch, (e) => TAKEN.test((e as Error).message));

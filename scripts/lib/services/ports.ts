@@ -3,21 +3,9 @@
 // another one is, a few times. The race is made harmless rather than narrowed, as in
 // lib/server/embedded-postgres.ts. A server that can bind port 0 itself (next start, s3rver)
 // should do that instead.
-import net from "node:net";
+import { kernelPickedPort } from "../../../lib/server/embedded-postgres";
 
 export const PORT_ATTEMPTS = 5;
-
-export function kernelPickedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs `start` on kernel-picked ports until it succeeds or fails for another reason than a taken port. */
 export async function onSomePort<T>(start: (port: number) => Promise<T>, taken: (e: unknown) => boolean): Promise<T> {

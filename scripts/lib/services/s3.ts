@@ -53,3 +53,16 @@ export async function startS3(opts: { dir: string; bucket?: string; timeoutMs?: 
   };
   return { endpoint: `http://127.0.0.1:${port}`, bucket, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", region: "us-east-1", stop };
 }
+
+/** The portal's settings for this bucket: what an instance is started with (README settings table). */
+export function s3Env(s3: RunningS3): Record<string, string> {
+  return {
+    MEDIA_STORAGE: "s3",
+    S3_BUCKET: s3.bucket,
+    S3_ENDPOINT: s3.endpoint,
+    S3_REGION: s3.region,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    S3_FORCE_PATH_STYLE: "true",
+  };
+}
