@@ -10,7 +10,9 @@ export function FontSizeControl() {
   const [step, setStep] = useState(1);
   const hydrated = useHydrated();
   useEffect(() => {
-    const saved = Number(localStorage.getItem(KEY));
+    // Nothing saved yet (a first visit) keeps the default: Number(null) would be step 0.
+    const raw = localStorage.getItem(KEY);
+    const saved = raw === null ? NaN : Number(raw);
     if (Number.isInteger(saved) && saved >= 0 && saved < SIZES.length) setStep(saved);
   }, []);
   useEffect(() => {

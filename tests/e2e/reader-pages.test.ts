@@ -193,10 +193,16 @@ describe("article page", () => {
       await open(page, `/articles/${a.id}`);
       const para = page.getByText(firstParagraph.trim().slice(0, 20)).first();
       const size = async () => parseFloat(await para.evaluate((el) => getComputedStyle(el).fontSize));
-      const before = await size();
+      const served = await size(); // the stylesheet's size, before the control runs
       await hydrated(page, ".font-size-control"); // before that the button is inert HTML
+      // A first visit (nothing remembered) keeps the default step: once, an empty memory was
+      // read as the smallest step, so every new reader's text shrank as the page loaded (and
+      // "글자 작게" was disabled, in the same render that marks the control hydrated).
+      expect(await page.getByRole("button", { name: "글자 작게" }).isEnabled()).toBe(true);
+      const before = await size();
+      expect(before).toBe(served);
       await page.getByRole("button", { name: /크게|확대|가\+/ }).first().click();
-      await expect.poll(size, { timeout: 5_000 }).toBeGreaterThan(before);
+      await expect.poll(size, { timeout: 30_000 }).toBeGreaterThan(before);
     });
   });
 
