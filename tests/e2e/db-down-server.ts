@@ -5,8 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/server/embedded-postgres";
-import { migrate } from "../../lib/server/migrate";
-import { assertLocalDatabase } from "../support/db";
+import { seededCluster } from "../support/seeded-cluster";
 import { copyBuild, startNextServer, type NextServer } from "../../scripts/lib/next-server";
 
 const BUILD = ".next-e2e";
@@ -24,14 +23,10 @@ export type OutageRig = {
 export async function startOutageRig(opts: { articles: number; siteUrl: string }): Promise<OutageRig> {
   if (!existsSync(join(BUILD, "BUILD_ID"))) throw new Error(`no build in ${BUILD}/ (the e2e global setup makes it)`);
   const dir = mkdtempSync(join(tmpdir(), "portal-dbdown-"));
-  let pg: RunningPostgres | null = await startEmbeddedPostgres({ dir, persistent: true, quiet: true });
-  const databaseUrl = pg.url;
-  assertLocalDatabase(databaseUrl);
+  const seeded = await seededCluster(dir, { articles: opts.articles, persistent: true, superuser: true });
+  let pg: RunningPostgres | null = seeded.pg;
+  const { databaseUrl, uploadDir } = seeded;
   const pgPort = Number(new URL(databaseUrl).port);
-  await migrate(databaseUrl);
-  const { seedDatabase } = await import("../../lib/seed/index");
-  const uploadDir = join(dir, "uploads");
-  await seedDatabase(databaseUrl, { articles: opts.articles, uploadDir, log: () => {} });
 
   copyBuild(BUILD, COPY);
   const close = async () => {

@@ -13,9 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { loadEnv } from "../../lib/env";
-import { startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
-import { migrate } from "../../lib/server/migrate";
-import { assertLocalDatabase, preserveExitCode } from "./db";
+import { preserveExitCode } from "./db";
+import { seededCluster } from "./seeded-cluster";
 import { holdPort } from "./held-port";
 import { NEXT_BIN, runLogged, tail } from "../../scripts/lib/logged-command";
 import { startNextServer } from "../../scripts/lib/next-server";
@@ -54,15 +53,9 @@ export default async function setup(project: TestProject) {
 
   try {
     let t = Date.now();
-    const pg = await startEmbeddedPostgres({ dir, persistent: false, quiet: true });
-    cleanups.push(() => pg.stop());
-    assertLocalDatabase(pg.url);
     // As `npm start` does: migrations, content and the server all as the app's own role.
-    const databaseUrl = pg.appUrl;
-    await migrate(databaseUrl);
-    const { seedDatabase } = await import("../../lib/seed/index");
-    const uploadDir = join(dir, "uploads");
-    await seedDatabase(databaseUrl, { articles: SEED_ARTICLES, uploadDir, log: () => {} });
+    const { pg, databaseUrl, uploadDir } = await seededCluster(dir, { articles: SEED_ARTICLES });
+    cleanups.push(() => pg.stop());
     log(`database ready with ${SEED_ARTICLES} articles in ${Date.now() - t} ms`);
 
     // Held from here to teardown (see held-port.ts): the build bakes this address into pages.
