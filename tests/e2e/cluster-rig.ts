@@ -7,9 +7,7 @@ import http from "node:http";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
-import { migrate } from "../../lib/server/migrate";
-import { assertLocalDatabase } from "../support/db";
+import { seededCluster } from "../support/seeded-cluster";
 import { copyBuild } from "../../scripts/lib/next-server";
 import { startCluster, type Cluster } from "../../scripts/lib/cluster";
 
@@ -27,14 +25,8 @@ export async function startClusterRig(opts: { articles: number; serverEnv: Recor
     for (const fn of cleanups.splice(0).reverse()) await fn();
   };
   try {
-    const pg = await startEmbeddedPostgres({ dir: join(dir, "db"), persistent: false, quiet: true });
+    const { pg, databaseUrl, uploadDir } = await seededCluster(join(dir, "db"), { articles: opts.articles });
     cleanups.push(() => pg.stop());
-    assertLocalDatabase(pg.url);
-    const databaseUrl = pg.appUrl;
-    await migrate(databaseUrl);
-    const { seedDatabase } = await import("../../lib/seed/index");
-    const uploadDir = join(dir, "uploads");
-    await seedDatabase(databaseUrl, { articles: opts.articles, uploadDir, log: () => {} });
     copyBuild(BUILD, COPY);
     const cluster = await startCluster({
       workDir: join(dir, "cluster"),
@@ -66,7 +58,7 @@ export async function startClusterRig(opts: { articles: number; serverEnv: Recor
 export type Load = {
   /** Requests finished so far (answered or failed). */
   done: () => number;
-  stop: () => Promise<{ statuses: Map<number, number>; total: number; failures: string[] }>;
+  stop: () => Promise<{ statuses: Map<number, number>; total: number; failures: string[]; cutMidAnswer: string[] }>;
 };
 
 /**
@@ -80,6 +72,9 @@ export function loadThrough(base: string, paths: string[], concurrency: number):
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const statuses = new Map<number, number>();
   const failures: string[] = [];
+  // Answers whose headers had arrived when the connection broke: nginx had already passed the
+  // instance's answer on, so it could not send the request elsewhere (it is not retryable).
+  const cutMidAnswer: string[] = [];
   let total = 0;
   let running = true;
   const one = (path: string) =>
@@ -93,7 +88,7 @@ export function loadThrough(base: string, paths: string[], concurrency: number):
             if ((res.statusCode ?? 0) >= 500) failures.push(`${path}: HTTP ${res.statusCode}`);
             resolve();
           });
-          res.on("error", (e) => (failures.push(`${path}: ${e.message}`), resolve()));
+          res.on("error", (e) => (cutMidAnswer.push(`${path}: HTTP ${res.statusCode}, then ${e.message}`), resolve()));
         },
       );
       req.setTimeout(30_000, () => req.destroy(new Error("no answer in 30 s")));
@@ -115,7 +110,7 @@ export function loadThrough(base: string, paths: string[], concurrency: number):
       running = false;
       await Promise.all(clients);
       agent.destroy();
-      return { statuses, total, failures };
+      return { statuses, total, failures, cutMidAnswer };
     },
   };
 }
