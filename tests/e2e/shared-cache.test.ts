@@ -5,8 +5,10 @@
 // minutes; an editor's save in A's newsroom (updateTag) is on B's article page at the very next
 // request.
 // With Redis stopped both keep serving; once it is back they share again by themselves.
+// The two servers run on a throwaway database of their own: what they publish never reaches
+// the shared e2e server's pages, whose counts other files assert.
 import { createHmac, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -15,13 +17,17 @@ import { copyBuild, startNextServer, type NextServer } from "../../scripts/lib/n
 import { startRedis, type RunningRedis } from "../../scripts/lib/services/redis";
 import { createUserAt } from "../../lib/auth/bootstrap";
 import { hydrated, signInThrough, withPage } from "../support/browser";
+import { holdPort, type HeldPort } from "../support/held-port";
+import { seededCluster, type SeededCluster } from "../support/seeded-cluster";
 
-const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
-afterAll(() => pool.end());
+let db: SeededCluster;
+let pool: pg.Pool;
 const run = randomBytes(3).toString("hex");
-// The site's own session secret (the one the shared e2e server keeps in the database), so
-// that one sign-in is valid on every server of this file, as on instances behind one proxy.
-let SESSION_SECRET = "";
+// One session secret for both servers, so that one sign-in is valid on each, as on instances
+// behind one proxy.
+const SESSION_SECRET = randomBytes(32).toString("base64url");
+// The site's public address (SITE_URL, where sign-in sends the browser back): A's, held.
+let site: HeldPort;
 const DIRS = [".next-e2e-shared-a", ".next-e2e-shared-b"];
 let redis: RunningRedis;
 let a: NextServer;
@@ -31,12 +37,17 @@ let section: { id: number; slug: string };
 
 beforeAll(async () => {
   logs = mkdtempSync(join(tmpdir(), "portal-shared-cache-"));
-  await pool.query("INSERT INTO settings (key, value) VALUES ('nextauth_secret', $1) ON CONFLICT (key) DO NOTHING", [randomBytes(32).toString("base64url")]);
-  SESSION_SECRET = (await pool.query("SELECT value FROM settings WHERE key = 'nextauth_secret'")).rows[0].value;
+  chmodSync(logs, 0o755); // as root, PostgreSQL runs as `postgres`, who must reach db/ inside
+  db = await seededCluster(join(logs, "db"), { articles: 30 });
+  pool = new pg.Pool({ connectionString: db.databaseUrl, max: 2 });
   redis = await startRedis({ dir: join(logs, "redis") });
+  site = await holdPort();
   const env = (dir: string): NodeJS.ProcessEnv => ({
     NODE_ENV: "production",
     ...inject("serverEnv"),
+    DATABASE_URL: db.databaseUrl,
+    UPLOAD_DIR: db.uploadDir,
+    SITE_URL: `http://127.0.0.1:${site.port}`,
     NEXT_DIST_DIR: dir,
     REDIS_URL: redis.url,
     NEXTAUTH_SECRET: SESSION_SECRET,
@@ -44,25 +55,34 @@ beforeAll(async () => {
   });
   for (const dir of DIRS) copyBuild(".next-e2e", dir);
   [a, b] = await Promise.all(DIRS.map((dir, i) => startNextServer({ env: env(dir), logFile: join(logs, `server-${"ab"[i]}.log`) })));
+  site.forwardTo(a.port);
   section = (await pool.query("SELECT id, slug FROM sections WHERE NOT hidden ORDER BY position, id LIMIT 1")).rows[0];
 }, 180_000);
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
+  await site?.close();
   await redis?.stop();
+  await pool?.end();
+  await db?.pg.stop();
   for (const dir of DIRS) rmSync(dir, { recursive: true, force: true });
   if (logs) rmSync(logs, { recursive: true, force: true });
 });
 
-/** An article due now, as the newsroom's scheduling leaves it; published by publish-due. */
+/**
+ * A scheduled article, as the newsroom's scheduling leaves it, due in a day: no instance's own
+ * timer (which fires at start for overdue articles, and on its wake-ups) can publish it while
+ * a test is still warming B's cache. dueNow() moves it to the past just before publish-due.
+ */
 async function scheduledArticle(title: string): Promise<number> {
   return (
     await pool.query(
       `INSERT INTO articles (section_id, title, subtitle, excerpt, body, source_name, status, published_at, updated_at)
-       VALUES ($1, $2, '', '요약', '<p>공유 캐시 본문.</p>', '해란강뉴스', 'SCHEDULED', now() - interval '1 second', now()) RETURNING id`,
+       VALUES ($1, $2, '', '요약', '<p>공유 캐시 본문.</p>', '해란강뉴스', 'SCHEDULED', now() + interval '1 day', now()) RETURNING id`,
       [section.id, title],
     )
   ).rows[0].id;
 }
+const dueNow = (id: number) => pool.query("UPDATE articles SET published_at = now() - interval '1 second' WHERE id = $1", [id]);
 
 /** What lib/scheduler.ts sends: the scheduler's key derived from the session secret (lib/auth/secret.ts). */
 async function publishDueThrough(server: NextServer): Promise<number[]> {
@@ -93,6 +113,7 @@ describe("two instances, one Redis", () => {
     const buildId = readFileSync(join(DIRS[0], "BUILD_ID"), "utf8").trim();
     expect(redis.cli("--scan", "--pattern", `portal:${buildId}:*`)).toContain(`portal:${buildId}:`);
 
+    await dueNow(id);
     expect(await publishDueThrough(a)).toContain(id);
     // A Route Handler's revalidateTag runs beside its answer (Next's waitUntil), not before it,
     // so B is asked until it shows the article; without the shared cache it would not for an hour.
@@ -115,7 +136,7 @@ describe("two instances, one Redis", () => {
 
   it("an editor's save through A's newsroom is on B at the very next request", async () => {
     const editor = { email: `shared-${run}@example.com`, password: `shared-${run}-password`, role: "EDITOR" as const, name: "공편집" };
-    await createUserAt(inject("databaseUrl"), editor);
+    await createUserAt(db.databaseUrl, editor);
     const id = (
       await pool.query(
         `INSERT INTO articles (section_id, title, subtitle, excerpt, body, source_name, status, published_at, updated_at)
@@ -132,7 +153,6 @@ describe("two instances, one Redis", () => {
     await withPage(async (p) => {
       const edit = `/admin/articles/${id}/edit`;
       await signInThrough(p, a.url, editor, edit);
-      await p.goto(a.url + edit); // sign-in may land on SITE_URL's server; the editing is A's
       await hydrated(p, "form.article-form");
       await p.fill("#f-title", `고친 제목 ${run}`);
       await p.click("button[name=intent][value=save]");
@@ -161,6 +181,7 @@ describe("two instances, one Redis", () => {
       }, { timeout: 30_000, interval: 250 })
       .toBe(true);
     expect((await page(b, list)).html).not.toContain(title);
+    await dueNow(id);
     expect(await publishDueThrough(a)).toContain(id);
     await expect.poll(async () => (await page(b, list)).html.includes(title), { timeout: 10_000, interval: 20 }).toBe(true);
     // Once per outage in each server's log, never per request.
