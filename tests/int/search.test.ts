@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratedDatabase } from "../support/db";
 import { canonicalSyllable, foldText, textKeys, titleKey } from "@/lib/search/normalise";
 import { parseQuery } from "@/lib/search/query";
+import { htmlToText } from "@/lib/format";
 import { buildSearchSql, findArticles, pgRunner, RESULT_CAP, SEARCH_SETTINGS } from "@/lib/search/sql";
 
 let pool: pg.Pool;
@@ -105,6 +106,17 @@ describe("matching", () => {
     expect(await ids("webp")).toEqual([]);
     expect(await ids("특종")).toEqual([a]);
     expect(await ids("리전기자")).toEqual([a]);
+  });
+
+  it("finds a word that an inline tag splits in the markup, as htmlToText reads it", async () => {
+    const body = '<p>신청은 <a href="https://example.com/">홈페이지</a>에서 하고 <strong>접수</strong>증을 받는다.</p><p>둘째 문단</p>';
+    const a = await article({ title: "접수 안내", body });
+    expect(await ids("홈페이지에서")).toEqual([a]);
+    expect(await ids("접수증을")).toEqual([a]);
+    // A block still ends a word: the two paragraphs do not run together.
+    expect(await ids("받는다.둘째")).toEqual([]);
+    const r = await pool.query<{ t: string }>("SELECT search_html_text($1) AS t", [body]);
+    expect(r.rows[0].t.replace(/\s+/g, " ").trim()).toBe(htmlToText(body));
   });
 
   it("treats % _ and \\ as characters, not wildcards", async () => {
