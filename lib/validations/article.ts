@@ -2,8 +2,9 @@
 // datetime-local string read as China time by parseChinaDateTime (lib/china-time.ts).
 import { z } from "zod";
 import { parseChinaDateTime } from "../china-time";
+import { nfc } from "./text";
 
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}은(는) ${max}자 이하로 써 주세요.`);
+const text = (max: number, label: string) => nfc().trim().max(max, `${label}은(는) ${max}자 이하로 써 주세요.`);
 const optionalText = (max: number, label: string) =>
   text(max, label)
     .optional()
@@ -37,7 +38,7 @@ const articleShape = z.object({
   byline: optionalText(100, "기자 이름"),
   editorName: optionalText(50, "편집자 이름"),
   excerpt: optionalText(400, "요약"),
-  body: z.string().max(400_000, "본문이 너무 깁니다."),
+  body: nfc().max(400_000, "본문이 너무 깁니다."),
   coverImageId: optionalId,
   coverCaption: optionalText(300, "사진 설명"),
   scheduledAt: z.string().optional(),
