@@ -63,7 +63,7 @@ export const autosaveFields = articleShape
 
 export const articleId = z.object({ id: z.coerce.number().int().positive() });
 export const scheduleInput = articleId.extend({ scheduledAt: z.string() });
-export const revisionInput = z.object({ revisionId: z.coerce.number().int().positive() });
+export const revisionInput = z.object({ revisionId: z.coerce.number().int().positive(), version });
 
 export const SCHEDULE_INVALID = "예약 시각을 확인해 주세요.";
 
@@ -78,3 +78,12 @@ export function parseScheduleTime(raw: string | undefined, now: Date): { ok: tru
   if (at.getTime() <= now.getTime()) return { ok: false, error: "예약 시각은 지금보다 뒤여야 합니다." };
   return { ok: true, at };
 }
+
+/** The form's text kept as a revision after a refused save: any unfinished state, no version (it writes no article). */
+export const keepFields = articleShape.extend({
+  id: z.coerce.number().int().positive(),
+  title: text(200, "제목"),
+  sourceName: text(100, "출처"),
+  sectionId: z.coerce.number().int().nonnegative().default(0),
+  intent: z.string().optional(),
+});
