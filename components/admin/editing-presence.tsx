@@ -9,20 +9,33 @@ import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
 export const HEARTBEAT_MS = 20_000;
 
-/** This tab's id: random per page load (crypto.getRandomValues also works over plain http). */
-function newTabId(): string {
-  const b = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+/**
+ * This tab's id, random (crypto.getRandomValues also works over plain http) and kept in
+ * sessionStorage, which is per tab and survives a reload: a reload renews the same row
+ * instead of leaving its old one to look like another open window for minutes (the old
+ * page's last heartbeat can reach the server after its goodbye).
+ */
+function tabId(): string {
+  const fresh = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (x) => x.toString(16).padStart(2, "0")).join("");
+  try {
+    const kept = sessionStorage.getItem("editing-tab");
+    if (kept && /^[0-9a-f]{24}$/.test(kept)) return kept;
+    const id = fresh();
+    sessionStorage.setItem("editing-tab", id);
+    return id;
+  } catch {
+    return fresh(); // storage disabled: one id per page load
+  }
 }
 
 export function EditingPresence({ articleId, initial }: { articleId: number; initial: Editing[] }) {
   const [others, setOthers] = useState(initial);
   const hydrated = useHydrated();
-  const tabId = useRef<string | null>(null);
+  const tab = useRef<string | null>(null);
 
   useEffect(() => {
-    tabId.current ??= newTabId();
-    const input = { articleId, tabId: tabId.current };
+    tab.current ??= tabId();
+    const input = { articleId, tabId: tab.current };
     const beat = async () => {
       if (document.visibilityState !== "visible") return;
       try {

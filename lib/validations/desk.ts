@@ -12,7 +12,9 @@ export const sendBackInput = z.object({
   note: nfc({ error: "반려 사유를 입력하세요." })
     .trim()
     .min(1, "반려 사유를 입력하세요.")
-    .max(SEND_BACK_MAX, `반려 사유는 ${SEND_BACK_MAX}자 이하로 써 주세요.`),
+    .max(SEND_BACK_MAX, `반려 사유는 ${SEND_BACK_MAX}자 이하로 써 주세요.`)
+    // A textarea sends its line breaks as CRLF; the note keeps plain ones.
+    .transform((s) => s.replace(/\r\n?/g, "\n")),
 });
 
 export const autosaveRevisionInput = z.object({ revisionId: id });

@@ -156,7 +156,9 @@ describe("send back to the reporter with a note", () => {
   it("goes back to DRAFT with the note (who, when) until the reporter submits again; history keeps it", async () => {
     const { id, version } = await pending();
     const note = "첫 문단의 날짜를 확인해 주세요.\n<b>출처</b>도 적어 주세요.";
-    expect(await run(desk.sendBackArticle, f.editor, { id: String(id), version: String(version), note: note.normalize("NFD") })).toMatchObject({ ok: true });
+    // Typed decomposed, with the CRLF a textarea sends: stored NFC with plain line breaks.
+    const typed = note.normalize("NFD").replace("\n", "\r\n");
+    expect(await run(desk.sendBackArticle, f.editor, { id: String(id), version: String(version), note: typed })).toMatchObject({ ok: true });
     const a = await row(id);
     expect(a).toMatchObject({ status: "DRAFT", version: version + 1 });
     const shown = await data.sendBackNote(a.send_back_id);

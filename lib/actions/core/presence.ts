@@ -13,14 +13,19 @@ export const PRESENCE_TTL_MS = 2 * 60_000;
 /** Another open edit page of this article: `self` when it is the asking person's other tab. */
 export type Editing = { name: string; self: boolean; lastSeen: string };
 
-/** Who else has `articleId` open, newest first, one line per person and kind (self or not). */
+/**
+ * Who else has `articleId` open, newest first, one line per person. With `tabId` null (the
+ * page's first render, which does not know its tab yet) the asking person's own rows are
+ * left out: one of them may be this very tab before a reload. Its first heartbeat, at once,
+ * adds their other tabs.
+ */
 export async function othersEditing(articleId: number, me: { userId: number; tabId: string | null }, now = new Date()): Promise<Editing[]> {
   const rows = await db.articlePresence.findMany({
     where: { articleId, seenAt: { gte: new Date(now.getTime() - PRESENCE_TTL_MS) } },
     orderBy: { seenAt: "desc" },
     take: 20,
   });
-  const others = rows.filter((r) => !(r.userId === me.userId && r.tabId === me.tabId));
+  const others = rows.filter((r) => r.userId !== me.userId || (me.tabId !== null && r.tabId !== me.tabId));
   const users = await db.user.findMany({ where: { id: { in: [...new Set(others.map((r) => r.userId))] } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
   const seen = new Set<number>();
