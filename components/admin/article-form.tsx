@@ -2,8 +2,9 @@
 // The article editor form. Works as a plain form without JavaScript; with it, the body gets
 // the rich editor, drafts autosave (use-article-autosave.ts), and the form is never reset
 // under the editor's hands after a save.
-import { useActionState, useRef, startTransition } from "react";
+import { useActionState, useRef, useState, startTransition } from "react";
 import { saveArticleAction } from "@/lib/actions/articles";
+import { keepAsRevisionAction } from "@/lib/actions/desk";
 import type { FormState } from "@/lib/actions/safe-action";
 import type { SavedArticle } from "@/lib/actions/core/article-save";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
@@ -13,12 +14,52 @@ import { ArticleSaveBox } from "./article-save-box";
 import { CoverPicker } from "./cover-picker";
 import { useArticleAutosave } from "./use-article-autosave";
 
-type Props = { initial: ArticleFormValues; sections: { id: number; name: string }[]; canPublish: boolean };
+/** `unsaved`: the values are an autosave loaded with "불러오기", not the stored article. */
+type Props = { initial: ArticleFormValues; sections: { id: number; name: string }[]; canPublish: boolean; unsaved?: boolean };
 
-export function ArticleForm({ initial, sections, canPublish }: Props) {
+export function ArticleForm({ initial, sections, canPublish, unsaved }: Props) {
   const [state, formAction, pending] = useActionState<FormState<SavedArticle>, FormData>(saveArticleAction, {});
   const form = useRef<HTMLFormElement>(null);
-  const saves = useArticleAutosave(form, initial, state, pending);
+  const saves = useArticleAutosave(form, { ...initial, dirty: unsaved }, state, pending);
+  const [kept, setKept] = useState<{ ok: boolean; message: string } | null>(null);
+
+  /** After a refused save: the text on screen goes into the history, nothing else changes. */
+  const keep = async () => {
+    const el = form.current;
+    if (!el) return;
+    const fd = new FormData(el);
+    fd.set("id", String(saves.id ?? ""));
+    try {
+      const r = await keepAsRevisionAction(fd);
+      setKept({ ok: !!r.ok, message: r.message ?? "" });
+    } catch {
+      setKept({ ok: false, message: "보관하지 못했습니다 (연결을 확인하세요). 글을 복사해 두세요." });
+    }
+  };
+
+  /**
+   * The reader's view of what is on screen: the tab opens at once (a window opened after an
+   * await may be blocked), then goes to the preview of the text just autosaved. A published
+   * article's text is an autosave revision (readers' page unchanged); a draft's is its row.
+   */
+  const preview = async () => {
+    const id = saves.id;
+    if (!id) return;
+    const tab = window.open("", "_blank");
+    let url = `/admin/articles/${id}/preview`;
+    if (saves.halted) {
+      // Saving is refused (someone saved first): show this text from a kept revision instead.
+      const fd = new FormData(form.current!);
+      fd.set("id", String(id));
+      const r = await keepAsRevisionAction(fd).catch(() => null);
+      if (r?.ok && r.data) url += `?revision=${r.data.revisionId}`;
+    } else if (saves.isDirty()) {
+      const saved = await saves.flush();
+      if (saved?.revisionId) url += `?revision=${saved.revisionId}`;
+    }
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+  };
   const hydrated = useHydrated();
   // After a refused save, what was sent; otherwise the stored article.
   const values = { ...initial, ...state.values };
@@ -55,6 +96,9 @@ export function ArticleForm({ initial, sections, canPublish }: Props) {
           pending={pending}
           canPublish={canPublish}
           scheduledAt={values.scheduledAt}
+          onKeep={() => void keep()}
+          kept={kept}
+          onPreview={() => void preview()}
         />
         <ArticleSourceFields values={values} errors={errors} sections={sections} />
         <CoverPicker initialId={initial.coverImageId} initialSrc={initial.coverSrc} caption={values.coverCaption} errors={errors} onChange={saves.markDirty} />

@@ -17,9 +17,14 @@ type Props = {
   pending: boolean;
   canPublish: boolean;
   scheduledAt: string;
+  /** After a refused save: keeps the form's text as a revision; what that said. */
+  onKeep?: () => void;
+  kept?: { ok: boolean; message: string } | null;
+  /** Opens the reader's view of the form's current (unsaved) text in a new tab. */
+  onPreview?: () => void;
 };
 
-export function ArticleSaveBox({ id, status, autoNote, halted, state, pending, canPublish, scheduledAt }: Props) {
+export function ArticleSaveBox({ id, status, autoNote, halted, state, pending, canPublish, scheduledAt, onKeep, kept, onPreview }: Props) {
   return (
     <div className="save-box">
       <p className="muted small">
@@ -32,11 +37,28 @@ export function ArticleSaveBox({ id, status, autoNote, halted, state, pending, c
       <FormMessage state={state.status === 409 ? {} : state} />
       <div className="save-conflict" aria-live="assertive" data-testid="save-conflict">
         {halted && (
-          <p className="form-message is-error">
-            {halted}{" "}
+          <div className="form-message is-error">
+            <p>{halted}</p>
             {id && (
-              <Link href={`/admin/articles/${id}/edit`} target="_blank">
-                최신 판을 새 창에서 보기
+              <p className="save-conflict-ways">
+                {onKeep && (
+                  <button type="button" className="btn" onClick={onKeep}>
+                    내 글을 새 판으로 보관
+                  </button>
+                )}{" "}
+                <Link href={`/admin/articles/${id}/edit`} target="_blank">
+                  최신 판을 새 창에서 보기
+                </Link>
+              </p>
+            )}
+          </div>
+        )}
+        {kept && (
+          <p className={`form-message ${kept.ok ? "is-ok" : "is-error"}`} data-testid="kept">
+            {kept.message}{" "}
+            {kept.ok && id && (
+              <Link href={`/admin/articles/${id}/revisions`} target="_blank">
+                고친 이력 보기
               </Link>
             )}
           </p>
@@ -67,7 +89,17 @@ export function ArticleSaveBox({ id, status, autoNote, halted, state, pending, c
       )}
       {id && (
         <p className="small">
-          <Link href={`/admin/articles/${id}/preview`} target="_blank">
+          {/* With JavaScript the form's unsaved text is autosaved first and shown; without, the stored article. */}
+          <Link
+            href={`/admin/articles/${id}/preview`}
+            target="_blank"
+            data-testid="preview-link"
+            onClick={(ev) => {
+              if (!onPreview) return;
+              ev.preventDefault();
+              onPreview();
+            }}
+          >
             미리보기
           </Link>{" "}
           · <Link href={`/admin/articles/${id}/revisions`}>고친 이력</Link>

@@ -4,8 +4,9 @@ import { publishArticleAction, restoreArticleAction, trashArticleAction, unpubli
 import { isPublished } from "@/lib/data/published";
 import { formatDateTime } from "@/lib/china-time";
 import { ActionButton } from "./action-button";
+import { SendBackForm } from "./send-back-form";
 
-type A = { id: number; status: string; authorId: number | null; deletedAt: Date | null; publishedAt: Date | null };
+type A = { id: number; version: number; status: string; authorId: number | null; deletedAt: Date | null; publishedAt: Date | null };
 
 export function ArticleStatusPanel({ actor, article: a }: { actor: Actor; article: A }) {
   const editor = isEditor(actor);
@@ -27,6 +28,7 @@ export function ArticleStatusPanel({ actor, article: a }: { actor: Actor; articl
         )}
         {a.deletedAt && editor && <ActionButton action={restoreArticleAction} fields={{ id: a.id }} label="휴지통에서 되살리기" />}
       </div>
+      {editor && a.status === "PENDING" && !a.deletedAt && <SendBackForm id={a.id} version={a.version} />}
     </div>
   );
 }

@@ -3,7 +3,8 @@
 // when changed, a manual save waits for an autosave on its way, and every save carries the
 // version it was based on. When another tab or person saved first the server refuses it
 // (409): the form keeps the text, says so and stops autosaving instead of retrying a version
-// that can never win. Leaving with unsaved changes asks first.
+// that can never win. Leaving with unsaved changes asks first. `flush` autosaves at once (the
+// preview of unsaved changes shows what it stored).
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { autosaveArticleAction } from "@/lib/actions/articles";
 import type { FormState } from "@/lib/actions/safe-action";
@@ -11,7 +12,8 @@ import type { SavedArticle } from "@/lib/actions/core/article-save";
 
 export const AUTOSAVE_MS = 10_000;
 
-type Start = { id: number | null; version: number | null; status: string };
+/** `dirty`: the form starts with text that is not stored (an autosave loaded with "불러오기"). */
+type Start = { id: number | null; version: number | null; status: string; dirty?: boolean };
 
 export function useArticleAutosave(form: RefObject<HTMLFormElement | null>, initial: Start, state: FormState<SavedArticle>, pending: boolean) {
   const [id, setId] = useState(initial.id);
@@ -19,11 +21,11 @@ export function useArticleAutosave(form: RefObject<HTMLFormElement | null>, init
   const [status, setStatus] = useState(initial.status);
   const [autoNote, setAutoNote] = useState("");
   const [halted, setHalted] = useState("");
-  const dirty = useRef(false);
+  const dirty = useRef(initial.dirty ?? false);
   // What the next save is based on, updated the moment a save answers: a render later would
   // let a save sent in between carry the old version and be refused by our own tab.
   const base = useRef({ id: initial.id, version: initial.version });
-  const autosaving = useRef<Promise<void> | null>(null);
+  const autosaving = useRef<Promise<unknown> | null>(null);
   const submitting = useRef(false);
   const stopped = useRef(false);
 
@@ -54,10 +56,13 @@ export function useArticleAutosave(form: RefObject<HTMLFormElement | null>, init
     if (!pending) submitting.current = false;
   }, [pending]);
 
+  // Kept in a ref so that `flush` (outside the effect) runs the same autosave.
+  const autosaveRef = useRef<(force?: boolean) => Promise<SavedArticle | null>>(async () => null);
+
   useEffect(() => {
-    const autosave = async () => {
+    const autosave = async (force = false): Promise<SavedArticle | null> => {
       const el = form.current;
-      if (!dirty.current || stopped.current || submitting.current || !el) return;
+      if ((!dirty.current && !force) || stopped.current || submitting.current || !el) return null;
       dirty.current = false;
       const fd = new FormData(el);
       fd.set("intent", "save");
@@ -69,6 +74,7 @@ export function useArticleAutosave(form: RefObject<HTMLFormElement | null>, init
           if (base.current.id === null) window.history.replaceState(null, "", `/admin/articles/${r.data.id}/edit`);
           adopt(r.data);
           setAutoNote(`자동저장됨 ${r.data.savedAt.slice(11)}`);
+          return r.data;
         } else if (!r.ok) {
           dirty.current = true;
           // 409 (saved elsewhere first, or binned) and 403/404 cannot get better by retrying.
@@ -82,7 +88,9 @@ export function useArticleAutosave(form: RefObject<HTMLFormElement | null>, init
         dirty.current = true;
         setAutoNote("자동저장 못함 (연결을 확인하세요)");
       }
+      return null;
     };
+    autosaveRef.current = autosave;
     const t = setInterval(() => {
       if (autosaving.current) return;
       autosaving.current = autosave().finally(() => {
@@ -118,5 +126,22 @@ export function useArticleAutosave(form: RefObject<HTMLFormElement | null>, init
     })();
   };
 
-  return { id, version, status, autoNote, halted, markDirty, save };
+  /**
+   * Autosaves now (after one on its way) even when nothing changed since the last one: the
+   * stored text (a draft's row, or a published article's autosave revision) is then exactly
+   * the form's. Null when it could not (saving stopped, a save by hand on its way, an error).
+   */
+  const flush = async (): Promise<SavedArticle | null> => {
+    await autosaving.current;
+    const p = autosaveRef.current(true);
+    autosaving.current = p.finally(() => {
+      autosaving.current = null;
+    });
+    return p;
+  };
+
+  /** Whether the form holds text that no save has stored yet. */
+  const isDirty = () => dirty.current;
+
+  return { id, version, status, autoNote, halted, markDirty, save, flush, isDirty };
 }

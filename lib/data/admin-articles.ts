@@ -36,6 +36,7 @@ export async function listAdminArticles(f: AdminListQuery) {
         updatedAt: true,
         deletedAt: true,
         authorId: true,
+        sendBackId: true, // "반려됨" in the list until the reporter submits again
         section: { select: { id: true, name: true } },
         author: { select: { name: true } },
       },
@@ -48,7 +49,7 @@ export async function listAdminArticles(f: AdminListQuery) {
 export async function getArticleForEdit(id: number) {
   return db.article.findUnique({
     where: { id },
-    select: { ...stateSelect, coverImage: { select: imageSelect }, author: { select: { name: true } } },
+    select: { ...stateSelect, sendBackId: true, coverImage: { select: imageSelect }, author: { select: { name: true } } },
   });
 }
 export type EditableArticle = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;
@@ -72,7 +73,7 @@ export async function listRevisions(articleId: number) {
     where: { articleId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
-    select: { id: true, kind: true, status: true, title: true, createdAt: true, createdBy: { select: { name: true } } },
+    select: { id: true, kind: true, status: true, title: true, note: true, createdAt: true, createdBy: { select: { name: true } } },
   });
 }
 

@@ -1,6 +1,7 @@
 // Inputs of the comment, section and user actions.
 import { z } from "zod";
 import { passwordProblem } from "../auth/password";
+import { nfc } from "./text";
 
 const id = z.coerce.number().int().positive();
 const checkbox = z
@@ -12,7 +13,7 @@ export const commentId = z.object({ id });
 export const blockInput = z.object({
   commentId: id,
   days: z.coerce.number().int().refine((d) => [1, 7, 30, 365].includes(d), "기간을 고르세요."),
-  reason: z.string().trim().max(200, "사유는 200자 이하로 써 주세요.").optional().transform((v) => v || null),
+  reason: nfc().trim().max(200, "사유는 200자 이하로 써 주세요.").optional().transform((v) => v || null),
   hideAll: checkbox,
 });
 export const unblockInput = z.object({ blockId: id });
@@ -22,7 +23,7 @@ const slug = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "주소 이름은 영문 소문자, 숫자, 하이픈(-)으로 40자까지 씁니다.");
-const sectionName = z.string().trim().min(1, "분야 이름을 입력하세요.").max(40, "분야 이름은 40자 이하로 써 주세요.");
+const sectionName = nfc().trim().min(1, "분야 이름을 입력하세요.").max(40, "분야 이름은 40자 이하로 써 주세요.");
 
 export const createSectionInput = z.object({ name: sectionName, slug });
 export const renameSectionInput = z.object({ id, name: sectionName, slug });
@@ -32,7 +33,7 @@ export const hideSectionInput = z.object({ id, hidden: checkbox });
 export const roleEnum = z.enum(["ADMIN", "EDITOR", "REPORTER"], { error: "역할을 고르세요." });
 export const createUserInput = z.object({
   email: z.string().trim().toLowerCase().email("이메일 주소를 확인해 주세요.").max(320),
-  name: z.string().trim().min(1, "이름을 입력하세요.").max(50, "이름은 50자 이하로 써 주세요."),
+  name: nfc().trim().min(1, "이름을 입력하세요.").max(50, "이름은 50자 이하로 써 주세요."),
   // The same rule as accounts made on the command line (lib/auth/bootstrap.ts).
   password: z.string().superRefine((p, ctx) => {
     const problem = passwordProblem(p);

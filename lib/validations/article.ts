@@ -2,8 +2,9 @@
 // datetime-local string read as China time by parseChinaDateTime (lib/china-time.ts).
 import { z } from "zod";
 import { parseChinaDateTime } from "../china-time";
+import { nfc } from "./text";
 
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}은(는) ${max}자 이하로 써 주세요.`);
+const text = (max: number, label: string) => nfc().trim().max(max, `${label}은(는) ${max}자 이하로 써 주세요.`);
 const optionalText = (max: number, label: string) =>
   text(max, label)
     .optional()
@@ -37,7 +38,7 @@ const articleShape = z.object({
   byline: optionalText(100, "기자 이름"),
   editorName: optionalText(50, "편집자 이름"),
   excerpt: optionalText(400, "요약"),
-  body: z.string().max(400_000, "본문이 너무 깁니다."),
+  body: nfc().max(400_000, "본문이 너무 깁니다."),
   coverImageId: optionalId,
   coverCaption: optionalText(300, "사진 설명"),
   scheduledAt: z.string().optional(),
@@ -62,7 +63,7 @@ export const autosaveFields = articleShape
 
 export const articleId = z.object({ id: z.coerce.number().int().positive() });
 export const scheduleInput = articleId.extend({ scheduledAt: z.string() });
-export const revisionInput = z.object({ revisionId: z.coerce.number().int().positive() });
+export const revisionInput = z.object({ revisionId: z.coerce.number().int().positive(), version });
 
 export const SCHEDULE_INVALID = "예약 시각을 확인해 주세요.";
 
@@ -77,3 +78,12 @@ export function parseScheduleTime(raw: string | undefined, now: Date): { ok: tru
   if (at.getTime() <= now.getTime()) return { ok: false, error: "예약 시각은 지금보다 뒤여야 합니다." };
   return { ok: true, at };
 }
+
+/** The form's text kept as a revision after a refused save: any unfinished state, no version (it writes no article). */
+export const keepFields = articleShape.extend({
+  id: z.coerce.number().int().positive(),
+  title: text(200, "제목"),
+  sourceName: text(100, "출처"),
+  sectionId: z.coerce.number().int().nonnegative().default(0),
+  intent: z.string().optional(),
+});

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { BODY_MAX, NICKNAME_MAX } from "../comments/constants";
 import { countLinks } from "../comments/limits";
 import { parseId } from "../route-params";
+import { toNfc } from "./text";
 
 export const ARTICLE_MISSING = "댓글을 달 기사를 찾을 수 없습니다.";
 
@@ -19,7 +20,7 @@ export function normalizeDigits(s: string): string {
 
 const nickname = z
   .string({ error: "닉네임을 입력하세요." })
-  .transform((s) => s.replace(INVISIBLE, "").replace(/\s+/g, " ").trim())
+  .transform((s) => toNfc(s).replace(INVISIBLE, "").replace(/\s+/g, " ").trim())
   .superRefine((s, ctx) => {
     const problem =
       s.length === 0
@@ -35,7 +36,7 @@ const nickname = z
 function body(maxLinks: number) {
   return z
     .string({ error: "댓글 내용을 입력하세요." })
-    .transform((s) => s.replace(/\r\n?/g, "\n").replace(INVISIBLE, "").replace(/\n{4,}/g, "\n\n\n").trim())
+    .transform((s) => toNfc(s).replace(/\r\n?/g, "\n").replace(INVISIBLE, "").replace(/\n{4,}/g, "\n\n\n").trim())
     .superRefine((s, ctx) => {
       if (s.length === 0) return void ctx.addIssue({ code: "custom", message: "댓글 내용을 입력하세요." });
       const n = length(s);

@@ -52,7 +52,8 @@ describe("two tabs on one article", () => {
       await openEditor(a, path);
       const actions: string[] = [];
       b.on("request", (r) => {
-        if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r.url());
+        // Saves only: the presence heartbeat (a server action too, every 20 s) is not one.
+        if (r.method() === "POST" && r.headers()["next-action"] && !(r.postData() ?? "").includes("tabId")) actions.push(r.url());
       });
 
       // Tab A saves a new subtitle.

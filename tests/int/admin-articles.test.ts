@@ -163,7 +163,8 @@ describe("revisions and autosave", () => {
     const r = await run(st.restoreRevision, f.editor, { revisionId: String(revs[0].id) });
     expect(r).toMatchObject({ ok: true, tags: publicTags(id, f.sections[0]) });
     expect((await row(id)).body).toBe("<p>첫 판</p>");
-    expect((await revisions(id)).map((x) => x.kind)).toEqual(["PUBLISH", "SAVE", "RESTORE"]);
+    // The text the restore replaced is kept first (a SAVE), so the restore itself can be undone.
+    expect((await revisions(id)).map((x) => x.kind)).toEqual(["PUBLISH", "SAVE", "SAVE", "RESTORE"]);
   });
 
   it("autosave updates a draft in place but never changes a published article behind the editor's back", async () => {

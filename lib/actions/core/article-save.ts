@@ -7,10 +7,13 @@ import { formatDateTime } from "../../china-time";
 import { articleFields, autosaveFields, parseScheduleTime, SCHEDULE_INVALID, type ArticleFields } from "../../validations/article";
 import { touchesSchedule } from "../../data/schedule";
 import { defineAction, done, fail, type FieldErrors } from "../safe-action";
-import { CONFLICT, IN_BIN, NOT_FOUND, cleanBody, loadArticle, publicTags, snapshot, writeIfCurrent, type ArticleState } from "./article-shared";
+import { IN_BIN, NOT_FOUND, cleanBody, conflictMessage, loadArticle, publicTags, snapshot, writeIfCurrent, type ArticleState } from "./article-shared";
 
-/** `version` is what the editor's next save must be based on. */
-export type SavedArticle = { id: number; version: number; status: string; savedAt: string };
+/**
+ * `version` is what the editor's next save must be based on; `revisionId` the autosave
+ * revision holding the text when the article row itself was left alone (published/scheduled).
+ */
+export type SavedArticle = { id: number; version: number; status: string; savedAt: string; revisionId?: number };
 
 const MESSAGE = { save: "저장했습니다.", submit: "검토를 요청했습니다.", publish: "게시했습니다.", schedule: "예약했습니다." } as const;
 
@@ -33,7 +36,7 @@ async function editable(actor: Actor, id: number, version: number | undefined) {
   if (!existing) return { error: fail(404, NOT_FOUND) };
   if (existing.deletedAt) return { error: fail(409, IN_BIN) };
   if (!canEditArticle(actor, existing)) return { error: fail(403, "이 기사를 고칠 권한이 없습니다.") };
-  if (version !== existing.version) return { error: fail(409, CONFLICT) };
+  if (version !== existing.version) return { error: fail(409, await conflictMessage(id)) };
   return { existing };
 }
 
@@ -95,13 +98,14 @@ export const saveArticle = defineAction({
     const kind = input.intent === "publish" || input.intent === "schedule" ? "PUBLISH" : "SAVE";
     const saved = await db.$transaction(async (tx) => {
       const row = before
-        ? await writeIfCurrent(tx, before.id, before.version, { ...content, ...next })
+        ? // Submitting again answers a send-back: its note is no longer the article's current word.
+          await writeIfCurrent(tx, before.id, before.version, { ...content, ...next, ...(input.intent === "submit" ? { sendBackId: null } : {}) })
         : await tx.article.create({ data: { ...content, ...next, authorId: actor.id }, select: { id: true, version: true, updatedAt: true } });
       if (!row) return null; // another save won between our check and our write: nothing written
       await tx.articleRevision.create({ data: snapshot({ ...content, status: next.status }, row.id, kind, actor.id) });
       return row;
     });
-    if (!saved) return fail(409, CONFLICT);
+    if (!saved) return fail(409, await conflictMessage(before!.id));
     const data: SavedArticle = { id: saved.id, version: saved.version, status: next.status, savedAt: formatDateTime(saved.updatedAt) };
     const message = input.intent === "schedule" ? `${formatDateTime(scheduledAt!)} (중국시간)에 게시되도록 예약했습니다.` : MESSAGE[input.intent];
     return done(message, publicTags(saved.id, before, { ...content, status: next.status, deletedAt: null }), {
@@ -155,10 +159,11 @@ export const autosaveArticle = defineAction({
         select: { id: true },
       });
       const rev = snapshot({ ...content, status: before.status }, before.id, "AUTOSAVE", actor.id);
-      if (recent) await db.articleRevision.update({ where: { id: recent.id }, data: { ...rev, createdAt: now } });
-      else await db.articleRevision.create({ data: rev });
+      const kept = recent
+        ? await db.articleRevision.update({ where: { id: recent.id }, data: { ...rev, createdAt: now }, select: { id: true } })
+        : await db.articleRevision.create({ data: rev, select: { id: true } });
       // The article row is untouched, so its version stays what the editor already has.
-      const data: SavedArticle = { id: before.id, version: before.version, status: before.status, savedAt: formatDateTime(now) };
+      const data: SavedArticle = { id: before.id, version: before.version, status: before.status, savedAt: formatDateTime(now), revisionId: kept.id };
       return done("게시된 기사는 자동저장본을 따로 보관합니다. '저장'을 눌러야 독자에게 보입니다.", [], { data });
     }
     // A draft is written in place, and only while it is still the version this text was based
@@ -166,7 +171,7 @@ export const autosaveArticle = defineAction({
     const row = before
       ? await writeIfCurrent(db, before.id, before.version, content)
       : await db.article.create({ data: { ...content, status: "DRAFT", authorId: actor.id }, select: { id: true, version: true, updatedAt: true, status: true } });
-    if (!row) return fail(409, CONFLICT);
+    if (!row) return fail(409, await conflictMessage(before!.id));
     const data: SavedArticle = { id: row.id, version: row.version, status: row.status, savedAt: formatDateTime(row.updatedAt) };
     return done("자동저장했습니다.", [], { data });
   },

@@ -7,6 +7,7 @@ import { htmlToText, makeExcerpt } from "../../format";
 import { mediaKeysIn, sanitizeBody } from "../../sanitize";
 import { imageSelect, stateSelect, toImageRef } from "../../data/mappers";
 import { isPublished } from "../../data/published";
+import { formatDateTime } from "../../china-time";
 import type { ImageRef } from "../../types";
 import type { Prisma, RevisionKind } from "../../generated/prisma/client";
 
@@ -87,5 +88,26 @@ export function snapshot(a: Content & { status: ArticleState["status"] }, articl
 
 export const CONFLICT =
   "다른 곳에서 이 기사가 먼저 저장되었습니다. 지금 쓰신 글은 화면에 그대로 있으니, 페이지를 새로 불러오기 전에 복사해 두세요.";
+
+/**
+ * The refusal of a stale save, saying who saved first and when: the newest revision that
+ * changed the article (autosave revisions of published articles leave the row alone).
+ * Falls back to the row's own time (a status change such as unpublish keeps no revision).
+ */
+export async function conflictMessage(articleId: number): Promise<string> {
+  const [a, rev] = await Promise.all([
+    db.article.findUnique({ where: { id: articleId }, select: { updatedAt: true } }),
+    db.articleRevision.findFirst({
+      where: { articleId, kind: { not: "AUTOSAVE" } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { createdAt: true, createdBy: { select: { name: true } } },
+    }),
+  ]);
+  if (!a) return CONFLICT;
+  // A revision older than the row's last write did not make that write: say only when.
+  const who = rev && rev.createdAt.getTime() >= a.updatedAt.getTime() - 2000 ? rev.createdBy?.name : undefined;
+  const when = formatDateTime(rev && who ? rev.createdAt : a.updatedAt);
+  return `다른 곳에서 이 기사가 먼저 저장되었습니다 (${who ? `${who} 님, ` : ""}${when} 중국시간). 지금 쓰신 글은 화면에 그대로 있습니다. '내 글을 새 판으로 보관'을 누르면 이력에 남고, 최신 판은 새 창에서 볼 수 있습니다.`;
+}
 export const IN_BIN = "휴지통에 있는 기사입니다. 먼저 복원하세요.";
 export const NOT_FOUND = "기사를 찾을 수 없습니다.";

@@ -7,7 +7,7 @@ import { formatDateTime } from "../../china-time";
 import { articleId, parseScheduleTime, revisionInput, scheduleInput, SCHEDULE_INVALID } from "../../validations/article";
 import { touchesSchedule } from "../../data/schedule";
 import { defineAction, done, fail } from "../safe-action";
-import { BUMP, CONFLICT, IN_BIN, NOT_FOUND, loadArticle, publicTags, snapshot, writeIfCurrent } from "./article-shared";
+import { BUMP, IN_BIN, conflictMessage, NOT_FOUND, loadArticle, publicTags, snapshot, writeIfCurrent } from "./article-shared";
 import { announceBinned, announceRestored } from "../../data/gone";
 
 export const publishArticle = defineAction({
@@ -27,7 +27,7 @@ export const publishArticle = defineAction({
       if (r) await tx.articleRevision.create({ data: snapshot({ ...a, status: "PUBLISHED" }, id, "PUBLISH", actor.id) });
       return r;
     });
-    if (!after) return fail(409, CONFLICT);
+    if (!after) return fail(409, await conflictMessage(id));
     return done("게시했습니다.", publicTags(id, a, after), { rearm: touchesSchedule(a.status) });
   },
 });
@@ -49,7 +49,7 @@ export const scheduleArticle = defineAction({
       if (r) await tx.articleRevision.create({ data: snapshot({ ...a, status: "SCHEDULED" }, id, "PUBLISH", actor.id) });
       return r;
     });
-    if (!after) return fail(409, CONFLICT);
+    if (!after) return fail(409, await conflictMessage(id));
     return done(`${formatDateTime(at)} (중국시간)에 게시되도록 예약했습니다.`, publicTags(id, a, after), { rearm: true });
   },
 });
@@ -78,7 +78,7 @@ export const submitArticle = defineAction({
     if (!a) return fail(404, NOT_FOUND);
     if (!canEditArticle(actor, a)) return fail(403, "이 기사를 고칠 권한이 없습니다.");
     if (a.status !== "DRAFT") return done("초안만 검토를 요청할 수 있습니다.", []);
-    await db.article.update({ where: { id }, data: { status: "PENDING", ...BUMP } });
+    await db.article.update({ where: { id }, data: { status: "PENDING", sendBackId: null, ...BUMP } });
     return done("검토를 요청했습니다.", []);
   },
 });
@@ -128,18 +128,24 @@ export const purgeArticle = defineAction({
   },
 });
 
-/** Puts an earlier revision's text back (kept as a new revision, so nothing is lost). */
+/**
+ * Puts an earlier revision's text back. The text it replaces is kept first as a revision of
+ * its own (a draft's autosaved text lives only in the row), so a restore can itself be undone;
+ * the restored text is kept too. With `version` (the revisions page sends the one it showed),
+ * a restore based on a page older than the latest save is refused like a stale save.
+ */
 export const restoreRevision = defineAction({
   name: "restoreRevision",
   roles: STAFF,
   schema: revisionInput,
-  async run(actor, { revisionId }) {
+  async run(actor, { revisionId, version }) {
     const rev = await db.articleRevision.findUnique({ where: { id: revisionId } });
     if (!rev) return fail(404, "그 판을 찾을 수 없습니다.");
     const a = await loadArticle(rev.articleId);
     if (!a) return fail(404, NOT_FOUND);
     if (a.deletedAt) return fail(409, IN_BIN);
     if (!canEditArticle(actor, a)) return fail(403, "이 기사를 고칠 권한이 없습니다.");
+    if (version !== undefined && version !== a.version) return fail(409, await conflictMessage(a.id));
     const content = {
       title: rev.title,
       subtitle: rev.subtitle,
@@ -155,10 +161,20 @@ export const restoreRevision = defineAction({
     };
     const after = await db.$transaction(async (tx) => {
       const r = await writeIfCurrent(tx, a.id, a.version, content);
-      if (r) await tx.articleRevision.create({ data: snapshot({ ...content, status: a.status }, a.id, "RESTORE", actor.id) });
+      if (r) {
+        const at = new Date();
+        const replaced = { ...snapshot(a, a.id, "SAVE", actor.id), note: `되돌리기 전 내용 (${formatDateTime(rev.createdAt)} 판으로 되돌림)` };
+        await tx.articleRevision.createMany({
+          data: [
+            // One millisecond apart, so that history lists the kept text just below the restore.
+            { ...replaced, createdAt: new Date(at.getTime() - 1) },
+            { ...snapshot({ ...content, status: a.status }, a.id, "RESTORE", actor.id), createdAt: at },
+          ],
+        });
+      }
       return r;
     });
-    if (!after) return fail(409, CONFLICT);
+    if (!after) return fail(409, await conflictMessage(a.id));
     return done(`${formatDateTime(rev.createdAt)} 판으로 되돌렸습니다.`, publicTags(a.id, a, after), { redirect: `/admin/articles/${a.id}/edit?restored=1` });
   },
 });

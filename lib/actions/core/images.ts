@@ -8,14 +8,15 @@ import { ImageRejected, processImage } from "../../images/process";
 import { deleteStored, storeProcessed } from "../../images/store";
 import { defineAction, done, fail } from "../safe-action";
 import { mediaPath } from "../../urls";
+import { nfc } from "../../validations/text";
 import { StorageUnavailable } from "../../storage";
 
 export type UploadedImage = { id: number; src: string; width: number; height: number; alt: string };
 
 export const uploadInput = z.object({
   file: z.custom<Blob>((v) => v instanceof Blob && v.size > 0, "사진 파일을 고르세요."),
-  alt: z.string().trim().max(300, "대체 글은 300자 이하로 써 주세요.").optional().default(""),
-  caption: z.string().trim().max(300, "사진 설명은 300자 이하로 써 주세요.").optional().transform((v) => v || null),
+  alt: nfc().trim().max(300, "대체 글은 300자 이하로 써 주세요.").optional().default(""),
+  caption: nfc().trim().max(300, "사진 설명은 300자 이하로 써 주세요.").optional().transform((v) => v || null),
 });
 
 export const UPLOAD_STORE_DOWN = "사진 저장소에 연결하지 못해 사진을 올리지 못했습니다. 잠시 후 다시 올려 주세요.";

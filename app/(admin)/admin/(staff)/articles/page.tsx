@@ -113,6 +113,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
               <td>
                 <span className={`status status-${a.status.toLowerCase()}`}>{statusLabel(a.status)}</span>
                 {a.status === "SCHEDULED" && a.publishedAt && <span className="small muted"> {formatDateTime(a.publishedAt)}</span>}
+                {a.sendBackId && <span className="returned-mark">반려됨</span>}
               </td>
               <td>{a.author?.name ?? "—"}</td>
               <td>{formatDateTime(a.updatedAt)}</td>

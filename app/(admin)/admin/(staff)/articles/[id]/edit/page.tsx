@@ -11,10 +11,14 @@ import { statusLabel } from "@/lib/article-status";
 import { ArticleForm } from "@/components/admin/article-form";
 import { ArticleStatusPanel } from "@/components/admin/article-status-panel";
 import { formValues } from "@/components/admin/article-editor-values";
+import { AutosaveOffer, SendBackNotice } from "@/components/admin/desk-notices";
+import { EditingPresence } from "@/components/admin/editing-presence";
+import { autosaveOf, newerAutosave, sendBackNote } from "@/lib/data/desk";
+import { othersEditing } from "@/lib/actions/core/presence";
 
 export const metadata: Metadata = { title: "기사 고치기" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; saved?: string; restored?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; saved?: string; restored?: string; autosave?: string }> };
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const raw = (await params).id;
@@ -25,6 +29,16 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const sections = await allSections();
   const editable = canEditArticle(actor, a);
+  const autosaveId = parseId(sp.autosave ?? "");
+  const [offer, loaded, note, others] = await Promise.all([
+    newerAutosave(a),
+    autosaveId && editable ? autosaveOf(a.id, autosaveId) : null,
+    sendBackNote(a.sendBackId),
+    othersEditing(a.id, { userId: actor.id, tabId: null }),
+  ]);
+  // "불러오기": the autosave's text in the form, based on the stored article's version (so a
+  // save of it is refused if someone saved since), and marked unsaved.
+  const base = loaded ? { ...a, ...revisionText(loaded) } : a;
   return (
     <>
       <div className="page-head">
@@ -48,15 +62,19 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           예전 판으로 되돌렸습니다.
         </p>
       )}
+      {!a.deletedAt && <EditingPresence articleId={a.id} initial={others} />}
+      {note && <SendBackNotice note={note} />}
+      {editable && !a.deletedAt && (loaded ? <AutosaveOffer articleId={a.id} rev={loaded} loaded /> : offer && <AutosaveOffer articleId={a.id} rev={offer} loaded={false} />)}
       <ArticleStatusPanel actor={actor} article={a} />
       {a.deletedAt ? (
         <p className="notice">휴지통에 있는 기사는 고칠 수 없습니다. 먼저 되살리세요.</p>
       ) : editable ? (
         <ArticleForm
-          key={a.id}
-          initial={formValues(a, { sectionId: "", editorName: isEditor(actor) ? actor.name : "", sourceName: site.name })}
+          key={loaded ? `${a.id}-autosave-${loaded.id}` : a.id}
+          initial={formValues(base, { sectionId: "", editorName: isEditor(actor) ? actor.name : "", sourceName: site.name })}
           sections={sections}
           canPublish={isEditor(actor)}
+          unsaved={!!loaded}
         />
       ) : (
         <p className="notice">
@@ -68,4 +86,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       )}
     </>
   );
+}
+
+/** The fields of a revision the form shows (the rest, such as status and version, stay the article's). */
+function revisionText(r: NonNullable<Awaited<ReturnType<typeof autosaveOf>>>) {
+  const { title, subtitle, excerpt, body, sourceName, byline, editorName, coverImageId, coverCaption, sectionId, coverImage } = r;
+  return { title, subtitle, excerpt, body, sourceName, byline, editorName, coverImageId, coverCaption, sectionId, coverImage };
 }

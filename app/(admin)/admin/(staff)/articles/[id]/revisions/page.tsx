@@ -9,10 +9,12 @@ import { formatDateTime } from "@/lib/china-time";
 import { statusLabel } from "@/lib/article-status";
 import { restoreRevisionAction } from "@/lib/actions/articles";
 import { ActionButton } from "@/components/admin/action-button";
+import { RevisionDiff } from "@/components/admin/revision-diff";
+import { revisionDiff } from "@/lib/desk/revision-diff";
 
 export const metadata: Metadata = { title: "고친 이력" };
 
-const KIND: Record<string, string> = { SAVE: "저장", AUTOSAVE: "자동저장", PUBLISH: "게시·예약", RESTORE: "되돌림" };
+const KIND: Record<string, string> = { SAVE: "저장", AUTOSAVE: "자동저장", PUBLISH: "게시·예약", RESTORE: "되돌림", SEND_BACK: "반려" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ rev?: string }> };
 
@@ -54,10 +56,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                 </td>
                 <td>
                   {KIND[r.kind]} <span className="muted small">({statusLabel(r.status)})</span>
+                  {r.note && <div className="small revision-note">{r.note}</div>}
                 </td>
                 <td>{r.createdBy?.name ?? "—"}</td>
                 <td>{r.title}</td>
-                <td>{canRestore && <ActionButton action={restoreRevisionAction} fields={{ revisionId: r.id }} label="이 판으로 되돌리기" confirm="지금 내용을 이 판으로 바꿀까요? 지금 내용도 이력에 남습니다." />}</td>
+                <td>{canRestore && <ActionButton action={restoreRevisionAction} fields={{ revisionId: r.id, version: a.version }} label="이 판으로 되돌리기" confirm="지금 내용을 이 판으로 바꿀까요? 지금 내용도 이력에 남습니다." />}</td>
               </tr>
             ))}
             {revs.length === 0 && (
@@ -74,6 +77,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <h2>
               {formatDateTime(current.createdAt)} · {current.createdBy?.name ?? "—"}
             </h2>
+            {current.note && <p className="notice">{current.note}</p>}
+            <RevisionDiff diffs={revisionDiff(current, a)} />
+            <h2>이 판의 모습</h2>
             <h3>{current.title}</h3>
             {current.subtitle && <p className="article-subtitle">{current.subtitle}</p>}
             {/* Revision bodies were cleaned with the allowlist when they were saved. */}
