@@ -11,6 +11,7 @@ import type { ArticleFormValues } from "./article-editor-values";
 import { ArticleSourceFields, ArticleTextFields } from "./article-fields";
 import { ArticleSaveBox } from "./article-save-box";
 import { CoverPicker } from "./cover-picker";
+import { SeoBox, TagsField } from "./article-library-fields";
 import { useArticleAutosave } from "./use-article-autosave";
 
 type Props = { initial: ArticleFormValues; sections: { id: number; name: string }[]; canPublish: boolean };
@@ -44,6 +45,8 @@ export function ArticleForm({ initial, sections, canPublish }: Props) {
       {initial.id === null && <input type="hidden" name="fromNew" value="1" />}
       <div className="article-form-main">
         <ArticleTextFields values={values} errors={errors} onChange={saves.markDirty} />
+        <TagsField initial={values.tags} errors={errors} onChange={saves.markDirty} />
+        <SeoBox values={{ ...values, socialImageId: values.socialImageId === "" ? "" : Number(values.socialImageId) || "" }} errors={errors} onChange={saves.markDirty} />
       </div>
       <aside className="article-form-side">
         <ArticleSaveBox
