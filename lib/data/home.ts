@@ -10,6 +10,8 @@ import { getSections } from "./sections";
 
 export type HomeData = {
   top: ArticleListItem | null;
+  /** The top stories under the lead: an editor's picks (/admin/home), the newest after them. */
+  topStories: ArticleListItem[];
   latest: ArticleListItem[];
   boxes: { section: SectionRef; items: ArticleListItem[] }[];
   mostRead: ArticleListItem[];
@@ -17,9 +19,24 @@ export type HomeData = {
 
 const newest = [{ publishedAt: "desc" }, { id: "desc" }] as const;
 
+/** The lead and the top stories under it. */
+export const HOME_SLOTS = 6;
+
+/** Picks still published, in the editor's order: an unpublished or binned pick drops out at once. */
+async function readPicks() {
+  const rows = await readDb.homePick.findMany({
+    where: { article: published },
+    orderBy: [{ position: "asc" }, { articleId: "asc" }],
+    take: HOME_SLOTS,
+    select: { article: { select: listSelect } },
+  });
+  return rows.map((r) => toListItem(r.article));
+}
+
 async function readHome(): Promise<HomeData> {
   const sections = await getSections();
-  const [topRow, latestRows, boxes, mostReadRows] = await Promise.all([
+  const [picks, topRow, latestRows, boxes, mostReadRows] = await Promise.all([
+    readPicks(),
     readDb.article.findFirst({ where: { ...published, coverImageId: { not: null } }, orderBy: [...newest], select: listSelect }),
     readDb.article.findMany({ where: published, orderBy: [...newest], take: 12, select: listSelect }),
     Promise.all(
@@ -32,9 +49,15 @@ async function readHome(): Promise<HomeData> {
     ),
     readMostRead(),
   ]);
-  const top = topRow ? toListItem(topRow) : null;
+  // Without picks the lead is the newest story with a photo, as before; the slots an editor
+  // left empty are filled with the newest stories not shown above them.
+  const top = picks[0] ?? (topRow ? toListItem(topRow) : null);
+  const shown = new Set([top?.id, ...picks.map((p) => p.id)]);
+  const fill = latestRows.map(toListItem).filter((a) => !shown.has(a.id));
+  const topStories = [...picks.slice(1), ...fill].slice(0, HOME_SLOTS - 1);
   return {
     top,
+    topStories,
     latest: latestRows.map(toListItem).filter((a) => a.id !== top?.id).slice(0, 10),
     boxes: boxes.filter((b) => b.items.length > 0),
     mostRead: mostReadRows.map(toListItem),
