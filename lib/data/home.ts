@@ -33,12 +33,28 @@ async function readPicks() {
   return rows.map((r) => toListItem(r.article));
 }
 
-async function readHome(): Promise<HomeData> {
-  const sections = await getSections();
-  const [picks, topRow, latestRows, boxes, mostReadRows] = await Promise.all([
+/**
+ * The lead and top stories: the editor's picks still published, in their order; without picks
+ * the lead is the newest story with a photo, as before; the slots an editor left empty are
+ * filled with the newest stories not shown above them. Also the latest list (minus the lead).
+ */
+export async function readLead(): Promise<Pick<HomeData, "top" | "topStories" | "latest">> {
+  const [picks, topRow, latestRows] = await Promise.all([
     readPicks(),
     readDb.article.findFirst({ where: { ...published, coverImageId: { not: null } }, orderBy: [...newest], select: listSelect }),
     readDb.article.findMany({ where: published, orderBy: [...newest], take: 12, select: listSelect }),
+  ]);
+  const top = picks[0] ?? (topRow ? toListItem(topRow) : null);
+  const shown = new Set([top?.id, ...picks.map((p) => p.id)]);
+  const latest = latestRows.map(toListItem);
+  const topStories = [...picks.slice(1), ...latest.filter((a) => !shown.has(a.id))].slice(0, HOME_SLOTS - 1);
+  return { top, topStories, latest: latest.filter((a) => a.id !== top?.id).slice(0, 10) };
+}
+
+async function readHome(): Promise<HomeData> {
+  const sections = await getSections();
+  const [lead, boxes, mostReadRows] = await Promise.all([
+    readLead(),
     Promise.all(
       sections.map(async (s) => ({
         section: { id: s.id, slug: s.slug, name: s.name },
@@ -49,19 +65,7 @@ async function readHome(): Promise<HomeData> {
     ),
     readMostRead(),
   ]);
-  // Without picks the lead is the newest story with a photo, as before; the slots an editor
-  // left empty are filled with the newest stories not shown above them.
-  const top = picks[0] ?? (topRow ? toListItem(topRow) : null);
-  const shown = new Set([top?.id, ...picks.map((p) => p.id)]);
-  const fill = latestRows.map(toListItem).filter((a) => !shown.has(a.id));
-  const topStories = [...picks.slice(1), ...fill].slice(0, HOME_SLOTS - 1);
-  return {
-    top,
-    topStories,
-    latest: latestRows.map(toListItem).filter((a) => a.id !== top?.id).slice(0, 10),
-    boxes: boxes.filter((b) => b.items.length > 0),
-    mostRead: mostReadRows.map(toListItem),
-  };
+  return { ...lead, boxes: boxes.filter((b) => b.items.length > 0), mostRead: mostReadRows.map(toListItem) };
 }
 
 /** Most read of the last 7 days of publishing (falls back to all time on a quiet archive). */
