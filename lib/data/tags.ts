@@ -1,9 +1,8 @@
-// Tags: suggestions for the editor's field (per request) and the reader's tag pages and
-// feeds (cached, under the archive's and feeds' tags, which every change readers can see
-// revalidates, so a tag page follows publish, unpublish and bin without a tag of its own).
+// Tags for readers: an article's tags, the tag pages and feeds. Cached under the archive's
+// and feeds' tags, which every change readers can see revalidates, so a tag page follows
+// publish, unpublish and bin without a cache tag of its own.
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "../db";
 import { readDb } from "../read-db";
 import { tags as cacheTags, REVALIDATE_SECONDS } from "../cache-tags";
 import type { ArticleListItem } from "../types";
@@ -13,14 +12,6 @@ import { published } from "./published";
 
 export type TagRef = { id: number; slug: string; name: string };
 export const TAG_PAGE_SIZE = 20;
-
-/** Up to 8 existing tags whose slug starts with what is being typed. */
-export async function suggestTags(prefix: string): Promise<string[]> {
-  const slug = tagSlug(prefix);
-  if (!slug) return [];
-  const rows = await db.tag.findMany({ where: { slug: { startsWith: slug } }, orderBy: { slug: "asc" }, take: 8, select: { name: true } });
-  return rows.map((r) => r.name);
-}
 
 export const getTagBySlug = (slug: string) =>
   unstable_cache(

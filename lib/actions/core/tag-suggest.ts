@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { STAFF } from "../../auth/roles";
-import { suggestTags } from "../../data/tags";
+import { suggestTags } from "../../data/tag-suggestions";
 import { defineAction, done } from "../safe-action";
 
 export const suggestTagsInput = z.object({ prefix: z.string().trim().max(30) });
