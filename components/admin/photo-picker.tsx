@@ -42,7 +42,19 @@ export function usePhotoPicker(): { pick: () => Promise<PickedPhoto | null>; dia
   }, []);
 
   const dialog = (
-    <dialog ref={ref} className="photo-picker" aria-labelledby="photo-picker-h" onClose={() => resolver.current && finish(null)}>
+    <dialog
+      ref={ref}
+      className="photo-picker"
+      aria-labelledby="photo-picker-h"
+      onClose={() => resolver.current && finish(null)}
+      // The dialog sits inside the article form: Enter in its fields must not submit the
+      // article (implicit submission), and typing a search is no edit of the article.
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.target as HTMLElement).tagName === "INPUT") e.preventDefault();
+      }}
+      onInput={(e) => e.stopPropagation()}
+      onChange={(e) => e.stopPropagation()}
+    >
       {open && <PickerBody onPick={finish} />}
     </dialog>
   );
@@ -158,15 +170,15 @@ function UploadBox({ onUploaded }: { onUploaded: (p: PickedPhoto) => void }) {
       </label>
       <label>
         <span>대체 글</span>
-        <input type="text" name="picker-alt" maxLength={300} value={texts.alt} onChange={set("alt")} />
+        <input type="text" aria-label="대체 글" data-field="picker-alt" maxLength={300} value={texts.alt} onChange={set("alt")} />
       </label>
       <label>
         <span>사진 설명</span>
-        <input type="text" name="picker-caption" maxLength={300} value={texts.caption} onChange={set("caption")} />
+        <input type="text" aria-label="사진 설명" data-field="picker-caption" maxLength={300} value={texts.caption} onChange={set("caption")} />
       </label>
       <label>
         <span>출처</span>
-        <input type="text" name="picker-credit" maxLength={100} value={texts.credit} onChange={set("credit")} />
+        <input type="text" aria-label="출처" data-field="picker-credit" maxLength={100} value={texts.credit} onChange={set("credit")} />
       </label>
       <button type="button" className="btn" disabled={busy} onClick={() => void upload()}>
         올리고 고르기

@@ -85,8 +85,14 @@ describe("photo library, tags, SEO and home picks", () => {
       const id = Number(/articles\/(\d+)\/edit/.exec(page.url())![1]);
       await expect.poll(async () => (await q("SELECT status FROM articles WHERE id = $1", [id]))[0].status, { timeout: 30_000 }).toBe("PUBLISHED");
       expect(await q("SELECT cover_image_id, cover_caption FROM articles WHERE id = $1", [id])).toEqual([{ cover_image_id: photoId, cover_caption: caption }]);
-      // The photo is in use now: the library refuses to delete it.
+      // The photo is in use now: the library refuses to delete it and says where it is used.
       expect(await q("SELECT article_id FROM article_images WHERE image_id = $1", [photoId])).toEqual([{ article_id: id }]);
+      page.once("dialog", (d) => void d.accept());
+      await page.goto(`${base}/admin/images?q=${encodeURIComponent(run)}`);
+      await hydrated(page, `${item} form.action-form`);
+      await page.click(`${item} button:has-text('사진 지우기')`);
+      await expect.poll(() => page.textContent(`${item} .action-result`), { timeout: 30_000 }).toContain(`기사 #${id} 「${title}」`);
+      expect(await q("SELECT 1 FROM images WHERE id = $1", [photoId])).toHaveLength(1);
 
       // 3. The reader's page: SEO fields in <head>, tags as links.
       const html = await (await fetch(`${base}/articles/${id}`)).text();
@@ -128,6 +134,43 @@ describe("photo library, tags, SEO and home picks", () => {
       await hydrated(page, `.home-picks li[data-pick-id="${id}"] form.action-form`);
       await page.locator(`.home-picks li[data-pick-id="${id}"] button:has-text('빼기')`).click();
       await expect.poll(async () => (await q("SELECT count(*)::int AS n FROM home_picks WHERE article_id = $1", [id]))[0].n, { timeout: 30_000 }).toBe(0);
+    });
+  });
+
+  it("the picker uploads a new photo with its texts and chooses it; Enter in its fields does not submit the article; as the social card it is what og:image shows", async () => {
+    await withPage(async (page) => {
+      await signInThrough(page, base, editor, "/admin/articles/new");
+      await hydrated(page, "form.article-form");
+      const title = `공유 사진 시험 ${run}`;
+      await page.fill("#f-title", title);
+      await hydrated(page, ".rte");
+      await page.click("#f-body");
+      await page.keyboard.type("공유 사진을 따로 고른 기사.");
+      await page.click(".seo-box summary");
+      await page.click(".seo-box button:has-text('공유 사진 고르기')");
+      const dialog = page.locator("dialog.photo-picker[open]");
+      await dialog.waitFor();
+      await dialog.locator("[data-testid=picker-file]").setInputFiles(photo);
+      await dialog.locator("[data-field=picker-alt]").fill("눈 덮인 봉우리");
+      await dialog.locator("[data-field=picker-caption]").fill(`공유용 사진 ${run}`);
+      await dialog.locator("[data-field=picker-credit]").fill("사진=해란강뉴스");
+      await dialog.locator("[data-field=picker-credit]").press("Enter");
+      expect(await dialog.isVisible()).toBe(true);
+      await dialog.locator("button:has-text('올리고 고르기')").click();
+      await page.locator("dialog.photo-picker[open]").waitFor({ state: "detached", timeout: 30_000 });
+      const [img] = await q<{ id: number; storage_key: string; alt: string; credit: string }>("SELECT id, storage_key, alt, credit FROM images WHERE caption = $1", [`공유용 사진 ${run}`]);
+      expect(img).toMatchObject({ alt: "눈 덮인 봉우리", credit: "사진=해란강뉴스" });
+      await page.click("button[value=publish]");
+      await page.waitForURL(/\/admin\/articles\/\d+\/edit/);
+      const id = Number(/articles\/(\d+)\/edit/.exec(page.url())![1]);
+      expect((await q("SELECT social_image_id, cover_image_id FROM articles WHERE id = $1", [id]))[0]).toEqual({ social_image_id: img.id, cover_image_id: null });
+      // Enter in the picker saved nothing: the one revision is the publish.
+      expect((await q("SELECT kind FROM article_revisions WHERE article_id = $1", [id])).map((r) => r.kind)).toEqual(["PUBLISH"]);
+      const html = await (await fetch(`${base}/articles/${id}`)).text();
+      expect(meta(html, "property", "og:image")).toContain(img.storage_key.replace(/\.jpg$/, ""));
+      // No SEO title or description: the article's own title and excerpt.
+      expect(meta(html, "property", "og:title")).toBe(title);
+      expect(meta(html, "name", "description")).toContain("공유 사진을 따로 고른 기사");
     });
   });
 });
