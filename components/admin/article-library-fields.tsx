@@ -53,7 +53,7 @@ export function TagsField({ initial, errors, onChange }: { initial: string; erro
         <ul className="tag-suggestions" aria-label="있는 태그">
           {suggestions.map((s) => (
             <li key={s}>
-              <button type="button" className="btn btn-quiet" onClick={() => accept(s)}>
+              <button type="button" className="btn" onClick={() => accept(s)}>
                 {s}
               </button>
             </li>
@@ -107,7 +107,7 @@ export function SeoBox({ values, errors, onChange }: { values: SeoValues; errors
             {social.id !== "" && (
               <button
                 type="button"
-                className="btn btn-quiet"
+                className="btn"
                 onClick={() => {
                   setSocial({ id: "", src: null });
                   onChange();

@@ -45,7 +45,7 @@ export function CoverPicker({ initialId, initialSrc, caption: initialCaption, er
             {cover.id !== "" && (
               <button
                 type="button"
-                className="btn btn-quiet"
+                className="btn"
                 onClick={() => {
                   setCover({ id: "", src: null, note: "대표 사진을 뺐습니다." });
                   onChange();

@@ -91,7 +91,7 @@ function PickerBody({ onPick }: { onPick: (p: PickedPhoto | null) => void }) {
     <div className="photo-picker-body" {...(loaded ? { "data-loaded": "" } : {})}>
       <div className="photo-picker-head">
         <h2 id="photo-picker-h">사진 고르기</h2>
-        <button type="button" className="btn btn-quiet" onClick={() => onPick(null)}>
+        <button type="button" className="btn" onClick={() => onPick(null)}>
           닫기
         </button>
       </div>

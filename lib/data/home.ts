@@ -36,19 +36,22 @@ async function readPicks() {
 /**
  * The lead and top stories: the editor's picks still published, in their order; without picks
  * the lead is the newest story with a photo, as before; the slots an editor left empty are
- * filled with the newest stories not shown above them. Also the latest list (minus the lead).
+ * filled with the newest stories not shown above them. Also the latest list, without those.
  */
 export async function readLead(): Promise<Pick<HomeData, "top" | "topStories" | "latest">> {
   const [picks, topRow, latestRows] = await Promise.all([
     readPicks(),
     readDb.article.findFirst({ where: { ...published, coverImageId: { not: null } }, orderBy: [...newest], select: listSelect }),
-    readDb.article.findMany({ where: published, orderBy: [...newest], take: 12, select: listSelect }),
+    // Enough for the lead, the top stories and ten latest without repeats.
+    readDb.article.findMany({ where: published, orderBy: [...newest], take: HOME_SLOTS + 12, select: listSelect }),
   ]);
   const top = picks[0] ?? (topRow ? toListItem(topRow) : null);
   const shown = new Set([top?.id, ...picks.map((p) => p.id)]);
   const latest = latestRows.map(toListItem);
   const topStories = [...picks.slice(1), ...latest.filter((a) => !shown.has(a.id))].slice(0, HOME_SLOTS - 1);
-  return { top, topStories, latest: latest.filter((a) => a.id !== top?.id).slice(0, 10) };
+  // The latest list repeats nothing shown beside it in the lead column.
+  const above = new Set([top?.id, ...topStories.map((a) => a.id)]);
+  return { top, topStories, latest: latest.filter((a) => !above.has(a.id)).slice(0, 10) };
 }
 
 async function readHome(): Promise<HomeData> {
