@@ -24,6 +24,9 @@ export const commentPath = (articleId: number, commentId: number) => `${articleP
 const withPage = (path: string, page: number) => `${path}${page > 1 ? `?page=${page}` : ""}`;
 export const sectionPath = (slug: string, page = 1) => withPage(`/categories/${encodeURIComponent(slug)}`, page);
 export const archivePath = (page = 1) => withPage("/archive", page);
+/** A tag's list: the slug is the Korean name itself, percent-encoded; `before` is the keyset cursor of the next page. */
+export const tagPath = (slug: string, before?: string) => `/tags/${encodeURIComponent(slug)}${before ? `?before=${encodeURIComponent(before)}` : ""}`;
+export const tagFeedPath = (slug: string) => `/tags/${encodeURIComponent(slug)}/feed.xml`;
 
 /** The search form's action; `searchPath` builds a results page. */
 export const SEARCH_PATH = "/search";

@@ -16,21 +16,35 @@ export function generateMetadata() {
 }
 
 export default async function HomePage() {
-  const { top, latest, boxes, mostRead } = await getHome();
+  const { top, topStories, latest, boxes, mostRead } = await getHome();
   return (
     <div className="home">
       <JsonLd data={websiteLd()} />
       <h1 className="visually-hidden">{site.name} 첫 화면</h1>
       <div className="home-lead">
-        {top && (
-          <article className="top-story">
-            <Link href={articlePath(top.id)}>
-              {top.cover && <Picture img={top.cover} sizes="(max-width: 760px) 100vw, 640px" eager alt={top.cover.alt || top.title} />}
-              <h2>{top.title}</h2>
-            </Link>
-            <p>{top.excerpt}</p>
-          </article>
-        )}
+        <div className="home-lead-main">
+          {top && (
+            <article className="top-story">
+              <Link href={articlePath(top.id)}>
+                {top.cover && <Picture img={top.cover} sizes="(max-width: 760px) 100vw, 640px" eager alt={top.cover.alt || top.title} />}
+                <h2>{top.title}</h2>
+              </Link>
+              <p>{top.excerpt}</p>
+            </article>
+          )}
+          {topStories.length > 0 && (
+            <section className="top-stories" aria-labelledby="top-stories-h">
+              <h2 id="top-stories-h">주요기사</h2>
+              <ul>
+                {topStories.map((a) => (
+                  <li key={a.id}>
+                    <Link href={articlePath(a.id)}>{a.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
         <section className="latest" aria-labelledby="latest-h">
           <h2 id="latest-h">최신뉴스</h2>
           <ol>

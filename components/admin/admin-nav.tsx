@@ -11,7 +11,7 @@ export function AdminNav({ actor }: { actor: Actor }) {
     ["/admin/articles/new", "새 기사"],
     ["/admin/images", "사진"],
   ];
-  if (isEditor(actor)) links.push(["/admin/comments", "댓글"]);
+  if (isEditor(actor)) links.push(["/admin/comments", "댓글"], ["/admin/home", "첫 화면"]);
   if (isAdmin(actor)) links.push(["/admin/sections", "분야"], ["/admin/users", "계정"]);
   return (
     <header className="admin-bar">

@@ -21,6 +21,14 @@ export type ArticleFormValues = {
   coverCaption: string;
   coverSrc: string | null;
   scheduledAt: string;
+  /** Comma-separated, as the "태그" field shows them. */
+  tags: string;
+  seoTitle: string;
+  seoDescription: string;
+  socialImageId: number | "";
+  socialSrc: string | null;
+  /** The cover photo's own caption, offered when the article has none of its own. */
+  coverPhotoCaption: string;
 };
 
 export function formValues(a: EditableArticle | null, defaults: { sectionId: number | ""; editorName: string; sourceName: string }): ArticleFormValues {
@@ -42,5 +50,11 @@ export function formValues(a: EditableArticle | null, defaults: { sectionId: num
     coverCaption: a?.coverCaption ?? "",
     coverSrc: a?.coverImage ? mediaPath(a.coverImage.storageKey) : null,
     scheduledAt: a?.status === "SCHEDULED" ? toChinaInput(a.publishedAt) : "",
+    tags: a?.tags.map((t) => t.tag.name).join(", ") ?? "",
+    seoTitle: a?.seoTitle ?? "",
+    seoDescription: a?.seoDescription ?? "",
+    socialImageId: a?.socialImageId ?? "",
+    socialSrc: a?.socialImage ? mediaPath(a.socialImage.storageKey) : null,
+    coverPhotoCaption: a?.coverImage?.caption ?? "",
   };
 }

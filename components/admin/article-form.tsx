@@ -12,6 +12,7 @@ import type { ArticleFormValues } from "./article-editor-values";
 import { ArticleSourceFields, ArticleTextFields } from "./article-fields";
 import { ArticleSaveBox } from "./article-save-box";
 import { CoverPicker } from "./cover-picker";
+import { SeoBox, TagsField } from "./article-library-fields";
 import { useArticleAutosave } from "./use-article-autosave";
 
 /** `unsaved`: the values are an autosave loaded with "불러오기", not the stored article. */
@@ -85,6 +86,8 @@ export function ArticleForm({ initial, sections, canPublish, unsaved }: Props) {
       {initial.id === null && <input type="hidden" name="fromNew" value="1" />}
       <div className="article-form-main">
         <ArticleTextFields values={values} errors={errors} onChange={saves.markDirty} />
+        <TagsField initial={values.tags} errors={errors} onChange={saves.markDirty} />
+        <SeoBox values={{ ...values, socialImageId: values.socialImageId === "" ? "" : Number(values.socialImageId) || "" }} errors={errors} onChange={saves.markDirty} />
       </div>
       <aside className="article-form-side">
         <ArticleSaveBox

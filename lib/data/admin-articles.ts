@@ -45,11 +45,21 @@ export async function listAdminArticles(f: AdminListQuery) {
   return { total, pages: pageCount(total, ADMIN_PAGE_SIZE), rows };
 }
 
+// The photo library's, tags' and SEO fields the editor shows (issue 13).
+const libraryEditSelect = {
+  seoTitle: true,
+  seoDescription: true,
+  socialImageId: true,
+  socialImage: { select: { storageKey: true } },
+  coverImage: { select: { ...imageSelect, caption: true } },
+  tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true } } } },
+} as const;
+
 /** The article as the editor's form and its status panel read it. */
 export async function getArticleForEdit(id: number) {
   return db.article.findUnique({
     where: { id },
-    select: { ...stateSelect, sendBackId: true, coverImage: { select: imageSelect }, author: { select: { name: true } } },
+    select: { ...stateSelect, sendBackId: true, author: { select: { name: true } }, ...libraryEditSelect },
   });
 }
 export type EditableArticle = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;

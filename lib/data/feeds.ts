@@ -19,9 +19,9 @@ export type FeedItem = {
 };
 
 /** Newest published articles, of one section when `sectionId` is given. */
-export async function readFeedItems(sectionId: number | null, limit = FEED_SIZE): Promise<FeedItem[]> {
+export async function readFeedItems(sectionId: number | null, limit = FEED_SIZE, tagId: number | null = null): Promise<FeedItem[]> {
   const rows = await readDb.article.findMany({
-    where: { ...published, ...(sectionId === null ? {} : { sectionId }) },
+    where: { ...published, ...(sectionId === null ? {} : { sectionId }), ...(tagId === null ? {} : { tags: { some: { tagId } } }) },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {
@@ -51,6 +51,14 @@ export function getFeedItems(sectionId: number | null) {
   const tagList = sectionId === null ? [tags.feeds, tags.archive] : [tags.feeds, tags.section(sectionId)];
   return unstable_cache(() => readFeedItems(sectionId), ["feed", String(sectionId ?? "all"), String(FEED_SIZE)], {
     tags: tagList,
+    revalidate: REVALIDATE_SECONDS,
+  })();
+}
+
+/** Newest published articles with one tag (/tags/{slug}/feed.xml). */
+export function getTagFeedItems(tagId: number) {
+  return unstable_cache(() => readFeedItems(null, FEED_SIZE, tagId), ["feed-tag", String(tagId), String(FEED_SIZE)], {
+    tags: [tags.feeds, tags.archive],
     revalidate: REVALIDATE_SECONDS,
   })();
 }

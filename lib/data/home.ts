@@ -10,6 +10,8 @@ import { getSections } from "./sections";
 
 export type HomeData = {
   top: ArticleListItem | null;
+  /** The top stories under the lead: an editor's picks (/admin/home), the newest after them. */
+  topStories: ArticleListItem[];
   latest: ArticleListItem[];
   boxes: { section: SectionRef; items: ArticleListItem[] }[];
   mostRead: ArticleListItem[];
@@ -17,11 +19,45 @@ export type HomeData = {
 
 const newest = [{ publishedAt: "desc" }, { id: "desc" }] as const;
 
+/** The lead and the top stories under it. */
+export const HOME_SLOTS = 6;
+
+/** Picks still published, in the editor's order: an unpublished or binned pick drops out at once. */
+async function readPicks() {
+  const rows = await readDb.homePick.findMany({
+    where: { article: published },
+    orderBy: [{ position: "asc" }, { articleId: "asc" }],
+    take: HOME_SLOTS,
+    select: { article: { select: listSelect } },
+  });
+  return rows.map((r) => toListItem(r.article));
+}
+
+/**
+ * The lead and top stories: the editor's picks still published, in their order; without picks
+ * the lead is the newest story with a photo, as before; the slots an editor left empty are
+ * filled with the newest stories not shown above them. Also the latest list, without those.
+ */
+export async function readLead(): Promise<Pick<HomeData, "top" | "topStories" | "latest">> {
+  const [picks, topRow, latestRows] = await Promise.all([
+    readPicks(),
+    readDb.article.findFirst({ where: { ...published, coverImageId: { not: null } }, orderBy: [...newest], select: listSelect }),
+    // Enough for the lead, the top stories and ten latest without repeats.
+    readDb.article.findMany({ where: published, orderBy: [...newest], take: HOME_SLOTS + 12, select: listSelect }),
+  ]);
+  const top = picks[0] ?? (topRow ? toListItem(topRow) : null);
+  const shown = new Set([top?.id, ...picks.map((p) => p.id)]);
+  const latest = latestRows.map(toListItem);
+  const topStories = [...picks.slice(1), ...latest.filter((a) => !shown.has(a.id))].slice(0, HOME_SLOTS - 1);
+  // The latest list repeats nothing shown beside it in the lead column.
+  const above = new Set([top?.id, ...topStories.map((a) => a.id)]);
+  return { top, topStories, latest: latest.filter((a) => !above.has(a.id)).slice(0, 10) };
+}
+
 async function readHome(): Promise<HomeData> {
   const sections = await getSections();
-  const [topRow, latestRows, boxes, mostReadRows] = await Promise.all([
-    readDb.article.findFirst({ where: { ...published, coverImageId: { not: null } }, orderBy: [...newest], select: listSelect }),
-    readDb.article.findMany({ where: published, orderBy: [...newest], take: 12, select: listSelect }),
+  const [lead, boxes, mostReadRows] = await Promise.all([
+    readLead(),
     Promise.all(
       sections.map(async (s) => ({
         section: { id: s.id, slug: s.slug, name: s.name },
@@ -32,13 +68,7 @@ async function readHome(): Promise<HomeData> {
     ),
     readMostRead(),
   ]);
-  const top = topRow ? toListItem(topRow) : null;
-  return {
-    top,
-    latest: latestRows.map(toListItem).filter((a) => a.id !== top?.id).slice(0, 10),
-    boxes: boxes.filter((b) => b.items.length > 0),
-    mostRead: mostReadRows.map(toListItem),
-  };
+  return { ...lead, boxes: boxes.filter((b) => b.items.length > 0), mostRead: mostReadRows.map(toListItem) };
 }
 
 /** Most read of the last 7 days of publishing (falls back to all time on a quiet archive). */

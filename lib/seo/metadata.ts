@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { isoChina } from "../china-time";
 import { site } from "../site/config";
-import type { Article, SectionRef } from "../types";
+import type { Article, ImageRef, SectionRef } from "../types";
 import { cardImage } from "./images";
 import { absoluteUrl, archivePath, articlePath, FEED_PATH, sectionFeedPath, sectionPath } from "../urls";
 
@@ -46,12 +46,17 @@ export function archiveMetadata(page: number): Metadata {
   return { title, description, alternates: alternates(path), ...websiteCard(path, `${title} - ${site.name}`, description) };
 }
 
-export function articleMetadata(a: Article): Metadata {
+/** What an editor set in "검색·공유 설정"; each empty one falls back to the title, excerpt or cover. */
+export type ArticleSeo = { title: string | null; description: string | null; image: ImageRef | null };
+
+export function articleMetadata(a: Article, seo: ArticleSeo = { title: null, description: null, image: null }): Metadata {
   const path = articlePath(a.id);
-  const description = a.excerpt || a.subtitle || site.description;
-  const image = cardImage(a.cover, a.cover?.alt || a.title);
+  const description = seo.description || a.excerpt || a.subtitle || site.description;
+  const picture = seo.image ?? a.cover;
+  const image = cardImage(picture, picture?.alt || a.title);
+  const title = seo.title || a.title;
   return {
-    title: a.title,
+    title,
     description,
     alternates: alternates(path, [sectionFeed(a.section)]),
     openGraph: {
@@ -59,7 +64,7 @@ export function articleMetadata(a: Article): Metadata {
       siteName: site.name,
       locale: "ko_KR",
       url: absoluteUrl(path),
-      title: a.title,
+      title,
       description,
       images: [image],
       publishedTime: isoChina(a.publishedAt),
@@ -67,7 +72,7 @@ export function articleMetadata(a: Article): Metadata {
       section: a.section.name,
       ...(a.authorName ? { authors: [a.authorName] } : {}),
     },
-    twitter: { card: a.cover ? "summary_large_image" : "summary", title: a.title, description, images: [image.url] },
+    twitter: { card: picture ? "summary_large_image" : "summary", title, description, images: [image.url] },
   };
 }
 

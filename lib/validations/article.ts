@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { parseChinaDateTime } from "../china-time";
 import { nfc } from "./text";
+import { tagsField } from "./tags";
 
 const text = (max: number, label: string) => nfc().trim().max(max, `${label}은(는) ${max}자 이하로 써 주세요.`);
 const optionalText = (max: number, label: string) =>
@@ -41,6 +42,11 @@ const articleShape = z.object({
   body: nfc().max(400_000, "본문이 너무 깁니다."),
   coverImageId: optionalId,
   coverCaption: optionalText(300, "사진 설명"),
+  // Photo library, tags and SEO (issue 13): defaults are the title, the excerpt and the cover.
+  tags: tagsField,
+  seoTitle: optionalText(70, "검색 제목"),
+  seoDescription: optionalText(160, "검색 설명"),
+  socialImageId: optionalId,
   scheduledAt: z.string().optional(),
   intent: z.enum(INTENTS).default("save"),
   // Set by the editor opened at /admin/articles/new: after its first save the browser moves to

@@ -227,7 +227,7 @@ describe("schema.prisma vs the migrated database", () => {
   // Each edit must still be a valid Prisma schema (readSchema throws on any other), so the
   // drift reported is one a developer could really introduce.
   const cases: [string, () => string, RegExp][] = [
-    ["a new model", () => `${schemaText}\nmodel Tag {\n  id Int @id\n  @@map("tags")\n}\n`, /model Tag: table tags missing/],
+    ["a new model", () => `${schemaText}\nmodel Badge {\n  id Int @id\n  @@map("badges")\n}\n`, /model Badge: table badges missing/],
     ["a new @@index", () => edited(/^\s*@@index\(\[position\]\)/, "  @@index([name, slug(sort: Desc)])"), /no btree index on sections\(name, slug DESC\)/],
     ["a new @unique field", () => edited(/^\s*email\s+String\s+@unique/, '  ipNote String @unique @map("ip_note")'), /users\.ip_note missing[\s\S]*no unique btree index on users\(ip_note\)/],
     ["a new enum label", () => edited(/^\s*PUBLISHED$/, "  ARCHIVED"), /enum ArticleStatus: labels \[DRAFT,PENDING,SCHEDULED,PUBLISHED\] in the database/],

@@ -7,6 +7,7 @@ import { formatDateTime } from "../../china-time";
 import { articleFields, autosaveFields, parseScheduleTime, SCHEDULE_INVALID, type ArticleFields } from "../../validations/article";
 import { touchesSchedule } from "../../data/schedule";
 import { defineAction, done, fail, type FieldErrors } from "../safe-action";
+import { writeArticleTags } from "./article-tags";
 import { IN_BIN, NOT_FOUND, cleanBody, conflictMessage, loadArticle, publicTags, snapshot, writeIfCurrent, type ArticleState } from "./article-shared";
 
 /**
@@ -17,11 +18,14 @@ export type SavedArticle = { id: number; version: number; status: string; savedA
 
 const MESSAGE = { save: "저장했습니다.", submit: "검토를 요청했습니다.", publish: "게시했습니다.", schedule: "예약했습니다." } as const;
 
-async function checkRefs(input: Pick<ArticleFields, "sectionId" | "coverImageId">): Promise<FieldErrors | null> {
+async function checkRefs(input: Pick<ArticleFields, "sectionId" | "coverImageId" | "socialImageId">): Promise<FieldErrors | null> {
   const errors: FieldErrors = {};
   if (!(await db.section.findUnique({ where: { id: input.sectionId }, select: { id: true } }))) errors.sectionId = ["분야를 고르세요."];
   if (input.coverImageId && !(await db.image.findUnique({ where: { id: input.coverImageId }, select: { id: true } }))) {
     errors.coverImageId = ["그런 번호의 사진이 없습니다."];
+  }
+  if (input.socialImageId && !(await db.image.findUnique({ where: { id: input.socialImageId }, select: { id: true } }))) {
+    errors.socialImageId = ["그런 번호의 사진이 없습니다."];
   }
   return Object.keys(errors).length ? errors : null;
 }
@@ -93,6 +97,9 @@ export const saveArticle = defineAction({
       coverImageId: input.coverImageId,
       coverCaption: input.coverCaption,
       sectionId: input.sectionId,
+      seoTitle: input.seoTitle,
+      seoDescription: input.seoDescription,
+      socialImageId: input.socialImageId,
     };
     const next = nextStatus(input.intent, before, scheduledAt, now);
     const kind = input.intent === "publish" || input.intent === "schedule" ? "PUBLISH" : "SAVE";
@@ -102,6 +109,7 @@ export const saveArticle = defineAction({
           await writeIfCurrent(tx, before.id, before.version, { ...content, ...next, ...(input.intent === "submit" ? { sendBackId: null } : {}) })
         : await tx.article.create({ data: { ...content, ...next, authorId: actor.id }, select: { id: true, version: true, updatedAt: true } });
       if (!row) return null; // another save won between our check and our write: nothing written
+      await writeArticleTags(tx, row.id, input.tags);
       await tx.articleRevision.create({ data: snapshot({ ...content, status: next.status }, row.id, kind, actor.id) });
       return row;
     });
@@ -151,6 +159,9 @@ export const autosaveArticle = defineAction({
       coverImageId: input.coverImageId,
       coverCaption: input.coverCaption,
       sectionId: section.id,
+      seoTitle: input.seoTitle,
+      seoDescription: input.seoDescription,
+      socialImageId: input.socialImageId,
     };
     if (before && (before.status === "PUBLISHED" || before.status === "SCHEDULED")) {
       const recent = await db.articleRevision.findFirst({

@@ -9,6 +9,9 @@ import { JsonLd } from "@/components/seo/json-ld";
 import { articleMetadata, notFoundMetadata } from "@/lib/seo/metadata";
 import { breadcrumbLd, newsArticleLd } from "@/lib/seo/json-ld";
 import { articlePath, sectionPath } from "@/lib/urls";
+import { getArticleSeo } from "@/lib/data/article-seo";
+import { getArticleTags } from "@/lib/data/tags";
+import { ArticleTags } from "@/components/article/article-tags";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -25,13 +28,13 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const a = await load(params);
-  return a ? articleMetadata(a) : notFoundMetadata();
+  return a ? articleMetadata(a, await getArticleSeo(a.id)) : notFoundMetadata();
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
   if (!article) notFound();
-  const list = await listArticles(article.section.id, 1);
+  const [list, articleTags] = await Promise.all([listArticles(article.section.id, 1), getArticleTags(article.id)]);
   return (
     <div className="article-layout">
       <JsonLd
@@ -45,6 +48,7 @@ export default async function ArticlePage({ params }: Props) {
         ]}
       />
       <ArticleView article={article} />
+      <ArticleTags tags={articleTags} />
       <CommentSection articleId={article.id} />
       {list && (
         <ArticleList data={list} heading={`${article.section.name} 기사`} href={(p) => sectionPath(article.section.slug, p)} />

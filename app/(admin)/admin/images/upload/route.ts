@@ -1,4 +1,4 @@
-// POST a photo (multipart: file, alt, caption). Staff only. Answers JSON for the editor's
+// POST a photo (multipart: file, alt, caption, credit). Staff only. Answers JSON for the editor's
 // fetch, or a 303 back to /admin/images for the plain form (no JavaScript).
 import { type NextRequest } from "next/server";
 import { MESSAGES, runAction } from "@/lib/actions/safe-action";
@@ -44,7 +44,7 @@ export async function POST(req: NextRequest) {
   } catch {
     return answer(req, 400, { message: "사진 파일을 고르세요." });
   }
-  const r = await runAction(uploadImage, actor, { file: form.get("file"), alt: form.get("alt") ?? "", caption: form.get("caption") ?? "" });
+  const r = await runAction(uploadImage, actor, { file: form.get("file"), alt: form.get("alt") ?? "", caption: form.get("caption") ?? "", credit: form.get("credit") ?? "" });
   if (!r.ok) return answer(req, r.status, { message: r.message, errors: r.errors });
   return answer(req, 201, { message: r.message, ...(r.data as UploadedImage) });
 }
