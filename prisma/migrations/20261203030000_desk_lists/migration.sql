@@ -17,6 +17,9 @@ CREATE INDEX "articles_updated_at_id_idx" ON "articles"("updated_at", "id");
 -- CreateIndex
 CREATE INDEX "articles_comment_count_id_idx" ON "articles"("comment_count", "id");
 
+-- CreateIndex
+CREATE INDEX "comments_nickname_created_at_idx" ON "comments"("nickname", "created_at" DESC);
+
 -- Hand-written: the admin list sorts by publication time with never-published articles
 -- last (newest first) or first (oldest first); the keyset compares this expression.
 -- No index on view_count: view beacons stay HOT updates (lib/data/views.ts), so sorting by
