@@ -7,6 +7,8 @@ export const tags = {
   article: (id: number) => `article:${id}`,
   section: (id: number) => `section:${id}`,
   comments: (articleId: number) => `comments:${articleId}`,
+  /** The comment banned-words list (lib/data/banned-words.ts). */
+  bannedWords: "banned-words",
 } as const;
 
 /** Seconds a cached page may live before a background refresh; writes revalidate sooner. */

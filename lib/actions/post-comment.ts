@@ -17,6 +17,7 @@ import { CAPTCHA_COOKIE } from "../captcha/cookie";
 import type { CommentFormState } from "../comments/form-state";
 import { requestClientHash } from "../comments/ip-hash";
 import { submitComment } from "../comments/post";
+import { getBannedWords } from "../data/banned-words";
 import { awaitReplicas } from "../replicas/fence";
 import { commentPath } from "../urls";
 
@@ -34,7 +35,7 @@ export async function postComment(prev: CommentFormState, form: FormData): Promi
     const ipHash = await requestClientHash(db, await headers());
     const challengeId = (await cookies()).get(CAPTCHA_COOKIE)?.value ?? null;
     const input = { articleId: text(form.get("articleId")), ...values, captcha: text(form.get("captcha")) };
-    outcome = await submitComment(db, input, { ipHash, challengeId });
+    outcome = await submitComment(db, input, { ipHash, challengeId, bannedWords: await getBannedWords() });
   } catch (e) {
     // Nothing half-written: the insert is one transaction (lib/comments/post.ts), and the
     // reader keeps the typed text (values) to post again.

@@ -7,11 +7,12 @@ import { answerChallenge } from "../captcha/challenge";
 import { commentSchema, ARTICLE_MISSING, type CommentField } from "../validations/comment";
 import { published } from "../data/published";
 import { isIpHashBlocked } from "./blocks";
+import { bannedMessage, findBannedWord } from "./banned-words";
 import { commentSettings } from "./config";
 import { addFailure, failureBlockSeconds, sameText, secondsUntilNextPost } from "./limits";
 
 export type CommentErrors = Partial<Record<CommentField, string[]>>;
-export type PostCode = "invalid" | "not-found" | "blocked" | "guessing" | "too-fast" | "duplicate" | "captcha-wrong" | "captcha-expired";
+export type PostCode = "banned" | "invalid" | "not-found" | "blocked" | "guessing" | "too-fast" | "duplicate" | "captcha-wrong" | "captcha-expired";
 
 export type PostOutcome =
   | { ok: true; commentId: number; articleId: number; message: string }
@@ -24,6 +25,8 @@ export type PostContext = {
   now?: Date;
   intervalSeconds?: number;
   maxLinks?: number;
+  /** The banned-words list (lib/data/banned-words.ts); none when not given. */
+  bannedWords?: string[];
 };
 
 export const MESSAGES = {
@@ -57,6 +60,14 @@ export async function submitComment(db: Db, raw: unknown, ctx: PostContext): Pro
     return fail("invalid", MESSAGES.invalid, errors);
   }
   const input = parsed.data;
+  // Before anything is read or written: a refused word costs no captcha and no interval.
+  for (const field of ["body", "nickname"] as const) {
+    const word = findBannedWord([input[field]], ctx.bannedWords ?? []);
+    if (word) {
+      const message = bannedMessage(word);
+      return fail("banned", message, { [field]: [message] });
+    }
+  }
   const now = ctx.now ?? new Date();
   const { ipHash } = ctx;
 

@@ -10,12 +10,6 @@ const checkbox = z
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 
 export const commentId = z.object({ id });
-export const blockInput = z.object({
-  commentId: id,
-  days: z.coerce.number().int().refine((d) => [1, 7, 30, 365].includes(d), "기간을 고르세요."),
-  reason: nfc().trim().max(200, "사유는 200자 이하로 써 주세요.").optional().transform((v) => v || null),
-  hideAll: checkbox,
-});
 export const unblockInput = z.object({ blockId: id });
 
 const slug = z

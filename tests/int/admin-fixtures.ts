@@ -37,7 +37,7 @@ export async function adminFixture(name: string): Promise<Fixture> {
 
 /** Everything an action could change, to prove that a refused call changed nothing. */
 export async function fingerprint(f: Fixture): Promise<string> {
-  const tables = ["articles", "article_revisions", "comments", "comment_ip_blocks", "sections", "users", "images", "article_counters"];
+  const tables = ["articles", "article_revisions", "comments", "comment_ip_blocks", "sections", "users", "images", "article_counters", "settings"];
   const parts = await Promise.all(tables.map((t) => f.sql<{ h: string | null }>(`SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM ${t} x`)));
   return parts.map((p, i) => `${tables[i]}:${p[0].h}`).join(" ");
 }

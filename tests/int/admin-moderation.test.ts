@@ -42,7 +42,7 @@ describe("comments", () => {
     const b = await comment("spammer", other);
     const keep = await comment("reader");
     expect(await blocks.isIpHashBlocked("spammer")).toBe(false);
-    const r = await run(cm.blockCommenter, f.editor, { commentId: String(a), days: "7", reason: "광고", hideAll: "on" });
+    const r = await run(cm.blockCommenter, f.editor, { commentId: String(a), days: "7", reasonCode: "spam", reason: "광고", hideAll: "on" });
     expect(r).toMatchObject({ ok: true });
     expect((r as { tags: string[] }).tags.sort()).toEqual([`article:${art}`, `article:${other}`, `comments:${art}`, `comments:${other}`].sort());
     expect([await status(a), await status(b), await status(keep)]).toEqual(["HIDDEN", "HIDDEN", "VISIBLE"]);

@@ -38,6 +38,7 @@ async function buildCases(): Promise<Case[]> {
   const se = await import("../../lib/actions/core/sections");
   const us = await import("../../lib/actions/core/users");
   const im = await import("../../lib/actions/core/images");
+  const bulk = await import("../../lib/actions/core/article-bulk");
   const draft = (a: Actor, status = "DRAFT") => insertArticle(f, { status, authorId: a.id, publishedAt: null });
   const trashed = async (a: Actor) => {
     const id = await draft(a);
@@ -79,7 +80,11 @@ async function buildCases(): Promise<Case[]> {
     { name: "hideComment", def: () => cm.hideComment as never, allowed: EDITORS, input: async () => ({ id: await comment() }) },
     { name: "showComment", def: () => cm.showComment as never, allowed: EDITORS, input: async () => ({ id: await comment() }) },
     { name: "deleteComment", def: () => cm.deleteComment as never, allowed: EDITORS, input: async () => ({ id: await comment() }) },
-    { name: "blockCommenter", def: () => cm.blockCommenter as never, allowed: EDITORS, input: async () => ({ commentId: await comment(), days: "7" }) },
+    { name: "blockCommenter", def: () => cm.blockCommenter as never, allowed: EDITORS, input: async () => ({ commentId: await comment(), days: "7", reasonCode: "abuse" }) },
+    { name: "blockAddress", def: () => cm.blockAddress as never, allowed: EDITORS, input: async () => ({ ip: `192.0.2.${++n % 250}`, days: "1", reasonCode: "flood" }) },
+    { name: "bulkComments", def: () => cm.bulkComments as never, allowed: EDITORS, input: async () => ({ op: "hide", ids: [String(await comment()), String(await comment())] }) },
+    { name: "saveBannedWords", def: () => cm.saveBannedWords as never, allowed: EDITORS, input: async () => ({ words: `금지${++n}` }) },
+    { name: "bulkArticles", def: () => bulk.bulkArticles as never, allowed: STAFF, input: async (a) => ({ op: "trash", ids: [String(await draft(a)), String(await draft(a))] }) },
     {
       name: "unblockCommenter",
       def: () => cm.unblockCommenter as never,
@@ -112,7 +117,7 @@ describe("every admin action checks the session and the role itself", () => {
   it("covers every action definition exported by lib/actions/core", async () => {
     cases = await buildCases();
     const mods = await Promise.all(
-      ["article-save", "article-status", "comments", "sections", "users", "images"].map((m) => import(`../../lib/actions/core/${m}.ts`)),
+      ["article-save", "article-status", "article-bulk", "comments", "sections", "users", "images"].map((m) => import(`../../lib/actions/core/${m}.ts`)),
     );
     const defs = mods.flatMap((m) => Object.values(m).filter((v): v is Def => !!v && typeof v === "object" && "roles" in v && "run" in v));
     const covered = new Set(cases.map((c) => c.def()));

@@ -1,10 +1,15 @@
-// Comment moderation: hide, restore, delete, and block a commenter's IP hash for a while.
+// Comment moderation: hide, restore (one or many), delete, block a commenter's IP hash (from
+// a comment or a typed address) for a while with a reason, and the banned-words list.
 import "server-only";
 import { db } from "../../db";
 import { tags } from "../../cache-tags";
 import { EDITORS } from "../../auth/roles";
 import { formatDateTime } from "../../china-time";
-import { blockInput, commentId, unblockInput } from "../../validations/admin";
+import { commentId, unblockInput } from "../../validations/admin";
+import { bannedWordsInput, blockAddressInput, blockInput, blockReasonText } from "../../validations/moderation";
+import { bulkCommentsInput } from "../../validations/bulk";
+import { BANNED_WORDS_SETTING } from "../../comments/banned-words";
+import { clientIpHash } from "../../comments/ip-hash";
 import { defineAction, done, fail } from "../safe-action";
 
 const NOT_FOUND = "댓글을 찾을 수 없습니다.";
@@ -40,24 +45,72 @@ export const deleteComment = defineAction({
   },
 });
 
-/** Blocks the IP hash a comment came from; optionally hides everything it has posted. */
+/** Blocks `ipHash` until `days` from now; optionally hides everything it has posted. */
+async function block(actorId: number, ipHash: string, days: number, reason: string, hideAll: boolean) {
+  const until = new Date(Date.now() + days * 86_400_000);
+  await db.commentIpBlock.create({ data: { ipHash, until, reason, createdById: actorId } });
+  let hidden: number[] = [];
+  if (hideAll) {
+    const rows = await db.comment.findMany({ where: { ipHash, status: "VISIBLE" }, select: { articleId: true } });
+    await db.comment.updateMany({ where: { ipHash, status: "VISIBLE" }, data: { status: "HIDDEN" } });
+    hidden = rows.map((r) => r.articleId);
+  }
+  const extra = hideAll ? ` 이 작성자의 댓글 ${hidden.length}개를 숨겼습니다.` : "";
+  return done(`${formatDateTime(until)}까지 이 작성자의 댓글을 막았습니다.${extra}`, touched(hidden));
+}
+
+/** Blocks the IP hash a comment came from. */
 export const blockCommenter = defineAction({
   name: "blockCommenter",
   roles: EDITORS,
   schema: blockInput,
-  async run(actor, { commentId: id, days, reason, hideAll }) {
+  async run(actor, { commentId: id, days, reasonCode, reason, hideAll }) {
     const c = await db.comment.findUnique({ where: { id }, select: { ipHash: true } });
     if (!c) return fail(404, NOT_FOUND);
-    const until = new Date(Date.now() + days * 86_400_000);
-    await db.commentIpBlock.create({ data: { ipHash: c.ipHash, until, reason, createdById: actor.id } });
-    let hidden: number[] = [];
-    if (hideAll) {
-      const rows = await db.comment.findMany({ where: { ipHash: c.ipHash, status: "VISIBLE" }, select: { articleId: true } });
-      await db.comment.updateMany({ where: { ipHash: c.ipHash, status: "VISIBLE" }, data: { status: "HIDDEN" } });
-      hidden = rows.map((r) => r.articleId);
-    }
-    const extra = hideAll ? ` 이 작성자의 댓글 ${hidden.length}개를 숨겼습니다.` : "";
-    return done(`${formatDateTime(until)}까지 이 작성자의 댓글을 막았습니다.${extra}`, touched(hidden));
+    return block(actor.id, c.ipHash, days, blockReasonText(reasonCode, reason), hideAll);
+  },
+});
+
+/** Blocks an address the editor types (hashed as the comment path hashes a reader's). */
+export const blockAddress = defineAction({
+  name: "blockAddress",
+  roles: EDITORS,
+  schema: blockAddressInput,
+  async run(actor, { ip, days, reasonCode, reason, hideAll }) {
+    return block(actor.id, await clientIpHash(db, ip), days, blockReasonText(reasonCode, reason), hideAll);
+  },
+});
+
+/** Hides or shows the ticked comments; tells how many changed. */
+export const bulkComments = defineAction({
+  name: "bulkComments",
+  roles: EDITORS,
+  schema: bulkCommentsInput,
+  async run(_actor, { op, ids }) {
+    const status = op === "hide" ? "HIDDEN" : "VISIBLE";
+    const rows = await db.comment.updateManyAndReturn({
+      where: { id: { in: ids }, status: { not: status } },
+      data: { status },
+      select: { articleId: true },
+    });
+    const missing = ids.length - (await db.comment.count({ where: { id: { in: ids } } }));
+    const parts = [`${rows.length}개 ${op === "hide" ? "숨김" : "다시 보임"}`];
+    const same = ids.length - rows.length - missing;
+    if (same) parts.push(`${same}개 그대로`);
+    if (missing) parts.push(`${missing}개 찾을 수 없음`);
+    return done(parts.join(", "), touched(rows.map((r) => r.articleId)));
+  },
+});
+
+/** The banned-words list (one setting); new comments are checked against it (lib/comments/post.ts). */
+export const saveBannedWords = defineAction({
+  name: "saveBannedWords",
+  roles: EDITORS,
+  schema: bannedWordsInput,
+  async run(_actor, { words }) {
+    const value = words.join(", ");
+    await db.setting.upsert({ where: { key: BANNED_WORDS_SETTING }, create: { key: BANNED_WORDS_SETTING, value }, update: { value, updatedAt: new Date() } });
+    return done(words.length ? `금지어 ${words.length}개를 저장했습니다.` : "금지어를 모두 지웠습니다.", [tags.bannedWords]);
   },
 });
 
