@@ -122,7 +122,8 @@ function collapse(nodes: BodyNode[]): BodyNode[] {
   return trimEnd(out);
 }
 
-const hasContent = (nodes: BodyNode[]) => textOf(nodes).replace(WS, "") !== "";
+// A paragraph of non-breaking spaces is an empty line to a reader: it goes too.
+const hasContent = (nodes: BodyNode[]) => textOf(nodes).replace(/\s+/g, "") !== "";
 
 function figure(img: El, caption?: El): El | null {
   const src = attr(img, "src");
@@ -279,3 +280,6 @@ function blocks(nodes: BodyNode[]): BodyNode[] {
 export function normaliseBody(html: string): string {
   return serialise(blocks(parseHtml(html)));
 }
+
+/** The same rules on a tree whose tags and attributes are already the model's (pasted content). */
+export const normaliseTree = (nodes: BodyNode[]): BodyNode[] => blocks(nodes);
