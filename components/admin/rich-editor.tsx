@@ -12,7 +12,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import { Extension } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
-import { NodeSelection, TextSelection } from "@tiptap/pm/state";
+import { NodeSelection, TextSelection, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 import { normaliseBody } from "@/lib/editor/body-tree";
@@ -79,21 +79,29 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
   /** Uploads photos, then puts them in as figures at `at` (a document position), in order. */
   const insertPhotos = async (editor: Editor, files: File[], at: number) => {
     let pos = at;
-    for (const f of files) {
-      const id = ++uploadSeq.current;
-      setUploads((u) => [...u, { id, name: f.name, percent: 0 }]);
-      try {
-        const img = await uploadPhoto(f, "", (percent) => setUploads((u) => u.map((x) => (x.id === id ? { ...x, percent } : x))));
-        const end = editor.state.doc.content.size;
-        const node = { type: "figure", attrs: { src: img.src, alt: img.alt ?? "", width: String(img.width), height: String(img.height), caption: "", credit: "" } };
-        editor.chain().focus().insertContentAt(Math.min(pos, end), node).run();
-        pos = editor.state.selection.to;
-        setNote("사진을 넣었습니다. 사진 아래 칸에 설명과 출처를 쓰세요.");
-      } catch (e) {
-        setNote((e as Error).message);
-      } finally {
-        setUploads((u) => u.filter((x) => x.id !== id));
+    // What the editor does while a photo uploads (typing, more pastes) moves the target along.
+    const track = ({ transaction }: { transaction: Transaction }) => {
+      pos = transaction.mapping.map(pos);
+    };
+    editor.on("transaction", track);
+    try {
+      for (const f of files) {
+        const id = ++uploadSeq.current;
+        setUploads((u) => [...u, { id, name: f.name, percent: 0 }]);
+        try {
+          const img = await uploadPhoto(f, "", (percent) => setUploads((u) => u.map((x) => (x.id === id ? { ...x, percent } : x))));
+          const node = { type: "figure", attrs: { src: img.src, alt: img.alt ?? "", width: String(img.width), height: String(img.height), caption: "", credit: "" } };
+          editor.chain().focus().insertContentAt(Math.min(pos, editor.state.doc.content.size), node).run();
+          pos = editor.state.selection.to;
+          setNote("사진을 넣었습니다. 사진 아래 칸에 설명과 출처를 쓰세요.");
+        } catch (e) {
+          setNote((e as Error).message);
+        } finally {
+          setUploads((u) => u.filter((x) => x.id !== id));
+        }
       }
+    } finally {
+      editor.off("transaction", track);
     }
   };
 
