@@ -321,6 +321,33 @@ describe("the body editor", () => {
     });
   });
 
+  it("without JavaScript the HTML textarea saves, and the server cleans it to the same model", async () => {
+    const u = (await pool.query("SELECT id FROM users WHERE email = $1", [editor.email])).rows[0].id;
+    const id = (
+      await pool.query(
+        `INSERT INTO articles (section_id, title, excerpt, body, source_name, status, author_id, updated_at)
+         VALUES ($1, $2, '', '<p>처음</p>', '해란강뉴스', 'DRAFT', $3, now()) RETURNING id`,
+        [section, `자바스크립트 없이 ${run}`, u],
+      )
+    ).rows[0].id as number;
+    await withPage(
+      async (page) => {
+        const path = `/admin/articles/${id}/edit`;
+        await page.goto(base + path);
+        await page.waitForURL(/\/admin\/login\?next=/);
+        await page.fill("#f-email", editor.email);
+        await page.fill("#f-password", editor.password);
+        await page.click("form.sign-in-form button[type=submit]");
+        await page.waitForURL((url) => url.pathname === path);
+        expect(await page.locator("textarea#f-body[name=body]").inputValue()).toBe("<p>처음</p>");
+        await page.fill("textarea#f-body", `<p></p><p>글<ul><li>가</li><li></li></ul></p><blockquote></blockquote><h1 style="color:red">큰 제목</h1><p><br></p><table><tr><th>가</th></tr><tr><td onclick="x()">1</td></tr></table>`);
+        await page.click("button[name=intent][value=save]");
+        await poll(async () => (await row(id)).body).toBe("<p>글</p><ul><li>가</li></ul><h2>큰 제목</h2><table><thead><tr><th>가</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>");
+      },
+      { javaScriptEnabled: false },
+    );
+  });
+
   it("keeps the save bar on screen while scrolling a long article, on a phone too", async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 700 }]) {
       await withPage(
