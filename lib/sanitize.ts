@@ -2,12 +2,21 @@
 // tags an article needs, links to http/https/mailto only (rel="noopener nofollow"), images
 // only from our own /media/ store. Known images get a srcset of their WebP variants and lazy
 // loading; those attributes are always rebuilt here, never taken from the input.
+// The allowlist IS the body editor's document model (components/admin/rich-editor.tsx):
+// paragraphs, h2/h3, quotes, lists, links, bold/italic, breaks, figures (photo, caption,
+// <small> credit) and plain tables (colspan/rowspan only). After the allowlist, the model's
+// structural rules (lib/editor/body-tree.ts) drop empty blocks and unnest what cannot nest,
+// so the server stays the authority also for the no-JavaScript textarea.
 import sanitizeHtml from "sanitize-html";
+import { normaliseBody } from "./editor/body-tree";
 import { isSafeKey } from "./storage";
 import type { ImageRef } from "./types";
 import { mediaPath } from "./urls";
 
-const ALLOWED_TAGS = ["p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "br", "figure", "img", "figcaption"];
+const ALLOWED_TAGS = [
+  ...["p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "br", "figure", "img", "figcaption", "small"],
+  ...["table", "thead", "tbody", "tr", "th", "td"],
+];
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 const BODY_SIZES = "(max-width: 760px) 100vw, 720px";
 
@@ -38,11 +47,17 @@ export function mediaKeysIn(html: string): string[] {
 const dimension = (v: string | undefined) => (v && /^\d{1,5}$/.test(v) ? v : undefined);
 
 export function sanitizeBody(dirty: string, images: Map<string, ImageRef> = new Map()): string {
+  return normaliseBody(allowlisted(dirty, images)).trim();
+}
+
+function allowlisted(dirty: string, images: Map<string, ImageRef>): string {
   return sanitizeHtml(dirty, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ["href", "rel"],
       img: ["src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"],
+      th: ["colspan", "rowspan"],
+      td: ["colspan", "rowspan"],
     },
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesByTag: {},
@@ -57,6 +72,7 @@ export function sanitizeBody(dirty: string, images: Map<string, ImageRef> = new 
       h4: "h3",
       h5: "h3",
       h6: "h3",
+      tfoot: "tbody",
       a: (_tag, attribs) => {
         const href = safeHref(attribs.href);
         const out: Record<string, string> = href ? { href, rel: "noopener nofollow" } : {};

@@ -10,6 +10,7 @@ import type { SavedArticle } from "@/lib/actions/core/article-save";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 import type { ArticleFormValues } from "./article-editor-values";
 import { ArticleSourceFields, ArticleTextFields } from "./article-fields";
+import { articleFormKeys } from "./article-form-keys";
 import { ArticleSaveBox } from "./article-save-box";
 import { CoverPicker } from "./cover-picker";
 import { SeoBox, TagsField } from "./article-library-fields";
@@ -74,6 +75,7 @@ export function ArticleForm({ initial, sections, canPublish, unsaved }: Props) {
       {...hydratedAttr(hydrated)}
       noValidate
       onInput={saves.markDirty}
+      onKeyDown={articleFormKeys}
       onSubmit={(ev) => {
         // Submitted by hand so that React does not reset the form after the action.
         ev.preventDefault();

@@ -1,155 +1,272 @@
 "use client";
-// The article body editor: a small contentEditable island with the blocks an article needs
-// (문단, 제목, 소제목, 인용, 목록, 번호목록, 링크, 사진 with caption). Its HTML goes into a
-// hidden input and is cleaned on the server with an allowlist. Without JavaScript the
-// server-rendered textarea (HTML) is what the form sends.
-import { useEffect, useRef, useState } from "react";
+// The article body editor, on Tiptap 3 (ProseMirror). Why Tiptap: ProseMirror's schema makes
+// "what the editor can hold" a declared document model — the same one lib/sanitize.ts
+// allows (paragraphs, h2/h3, quote, lists, links, bold/italic, breaks, figures with caption
+// and credit, plain tables) — and every paste goes through that schema, so what the editor
+// shows is what readers get. It is MIT, well kept, and works with React 19. The old
+// document.execCommand editor acted on stale selections and saved empty <p></p>s.
+// The body travels in a hidden input as canonical HTML (lib/editor/body-tree.ts); without
+// JavaScript the server-rendered textarea is what the form sends, cleaned on the server.
+import { useCallback, useRef, useState } from "react";
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { Extension } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { TableKit } from "@tiptap/extension-table";
+import { NodeSelection, TextSelection, type Transaction } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
+import { normaliseBody } from "@/lib/editor/body-tree";
+import { pastedHtmlToBody, plainTextToHtml } from "@/lib/editor/paste";
+import type { PickedPhoto } from "./photo-types";
+import { Figure } from "./editor/figure-node";
+import { LinkDialog } from "./editor/link-dialog";
+import { EditorToolbar } from "./editor/editor-toolbar";
 import { uploadPhoto } from "./upload-photo";
 
-type Props = { name: string; initialHtml: string; labelId: string; describedBy: string; onChange: () => void };
+type Props = {
+  name: string;
+  initialHtml: string;
+  labelId: string;
+  describedBy: string;
+  onChange: () => void;
+  /** The photo library's picker; when given, the toolbar offers "사진 고르기". */
+  pickPhoto?: () => Promise<PickedPhoto | null>;
+};
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const ACCEPT = "image/jpeg,image/png,image/webp,image/avif";
+export const ACCEPT = "image/jpeg,image/png,image/webp,image/avif";
+const FOREIGN_PHOTOS = "다른 사이트의 사진은 붙여 넣지 않았습니다. 사진 파일로 올려 주세요.";
+type Upload = { id: number; name: string; percent: number };
 
-export function RichEditor({ name, initialHtml, labelId, describedBy, onChange }: Props) {
+/** With a photo selected, `text` starts a new paragraph after it (true), else false. */
+function typeAfterPhoto(view: EditorView, text: string): boolean {
+  const sel = view.state.selection;
+  if (!(sel instanceof NodeSelection) || sel.node.type.name !== "figure") return false;
+  const para = view.state.schema.nodes.paragraph.create(null, view.state.schema.text(text));
+  const tr = view.state.tr.insert(sel.to, para);
+  tr.setSelection(TextSelection.create(tr.doc, sel.to + 1 + text.length));
+  view.dispatch(tr.scrollIntoView());
+  return true;
+}
+
+const imageFiles = (list: FileList | null | undefined) => Array.from(list ?? []).filter((f) => f.type.startsWith("image/"));
+
+export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, pickPhoto }: Props) {
   const enhanced = useHydrated();
-  const [html, setHtml] = useState(initialHtml);
   const [note, setNote] = useState("");
-  const area = useRef<HTMLDivElement>(null);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [linkOpen, setLinkOpen] = useState(false);
+  // The body's value is written only here, never by React: a hidden input's defaultValue IS
+  // its value, so React would put the first HTML back on every re-render of this component.
+  const firstHtml = useRef(initialHtml);
+  const hidden = useRef<HTMLInputElement | null>(null);
+  // Stable (useCallback): React calls a new ref function on every render, with null first.
+  const hiddenRef = useCallback((el: HTMLInputElement | null) => {
+    if (el && !el.dataset.ready) {
+      el.value = firstHtml.current;
+      el.dataset.ready = "1";
+    }
+    hidden.current = el;
+  }, []);
   const file = useRef<HTMLInputElement>(null);
-  const range = useRef<Range | null>(null);
+  const changed = useRef(onChange);
+  changed.current = onChange;
+  const uploadSeq = useRef(0);
 
-  useEffect(() => {
-    if (!enhanced || !area.current) return;
-    area.current.innerHTML = initialHtml.trim() || "<p><br></p>";
-    document.execCommand("defaultParagraphSeparator", false, "p");
-    // The initial HTML is set once; from here the DOM is the editor's own state.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [enhanced]);
-
-  const sync = () => {
-    setHtml(area.current?.innerHTML ?? "");
-    onChange();
-  };
-  const remember = () => {
-    const sel = window.getSelection();
-    if (sel?.rangeCount && area.current?.contains(sel.anchorNode)) range.current = sel.getRangeAt(0).cloneRange();
-  };
-  const restore = () => {
-    area.current?.focus();
-    const sel = window.getSelection();
-    if (range.current && sel) {
-      sel.removeAllRanges();
-      sel.addRange(range.current);
-    }
-  };
-  const exec = (cmd: string, value?: string) => {
-    restore();
-    document.execCommand(cmd, false, value);
-    remember();
-    sync();
+  const sync = (editor: Editor) => {
+    if (hidden.current) hidden.current.value = normaliseBody(editor.getHTML());
   };
 
-  const addLink = () => {
-    remember();
-    const url = window.prompt("링크 주소 (https://… 또는 mailto:…)", "https://")?.trim();
-    if (!url || url === "https://") return;
-    if (!/^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(url)) {
-      setNote("링크는 http, https, mailto 주소만 쓸 수 있습니다.");
-      return;
-    }
-    if (!range.current || range.current.collapsed) exec("insertHTML", `<a href="${esc(url)}">${esc(url)}</a>`);
-    else exec("createLink", url);
-  };
-
-  const addPhoto = async (f: File) => {
-    const caption = window.prompt("사진 설명 (사진 아래에 보이고, 화면낭독기가 읽습니다)", "")?.trim() ?? "";
-    setNote("사진을 올리는 중…");
+  /** Uploads photos, then puts them in as figures at `at` (a document position), in order. */
+  const insertPhotos = async (editor: Editor, files: File[], at: number) => {
+    let pos = at;
+    // What the editor does while a photo uploads (typing, more pastes) moves the target along.
+    const track = ({ transaction }: { transaction: Transaction }) => {
+      pos = transaction.mapping.map(pos);
+    };
+    editor.on("transaction", track);
     try {
-      const img = await uploadPhoto(f, caption);
-      const cap = caption ? `<figcaption>${esc(caption)}</figcaption>` : "<figcaption></figcaption>";
-      exec("insertHTML", `<figure><img src="${esc(img.src)}" alt="${esc(caption)}" width="${img.width}" height="${img.height}">${cap}</figure><p><br></p>`);
-      setNote("사진을 넣었습니다. 설명은 사진 아래에서 고칠 수 있습니다.");
-    } catch (e) {
-      setNote((e as Error).message);
+      for (const f of files) {
+        const id = ++uploadSeq.current;
+        setUploads((u) => [...u, { id, name: f.name, percent: 0 }]);
+        try {
+          const img = await uploadPhoto(f, "", (percent) => setUploads((u) => u.map((x) => (x.id === id ? { ...x, percent } : x))));
+          const node = { type: "figure", attrs: { src: img.src, alt: img.alt ?? "", width: String(img.width), height: String(img.height), caption: "", credit: "" } };
+          editor.chain().focus().insertContentAt(Math.min(pos, editor.state.doc.content.size), node).run();
+          pos = editor.state.selection.to;
+          setNote("사진을 넣었습니다. 사진 아래 칸에 설명과 출처를 쓰세요.");
+        } catch (e) {
+          setNote((e as Error).message);
+        } finally {
+          setUploads((u) => u.filter((x) => x.id !== id));
+        }
+      }
+    } finally {
+      editor.off("transaction", track);
     }
   };
 
-  const onPaste = (e: React.ClipboardEvent) => {
-    // Pasted text arrives as plain paragraphs: styles from Word or other sites never get in.
-    e.preventDefault();
-    const text = e.clipboardData.getData("text/plain");
-    const paras = text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-    if (paras.length <= 1) exec("insertText", text);
-    else exec("insertHTML", paras.map((p) => `<p>${esc(p)}</p>`).join(""));
-  };
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      extensions: [
+        StarterKit.configure({
+          heading: { levels: [2, 3] },
+          code: false,
+          codeBlock: false,
+          strike: false,
+          underline: false,
+          horizontalRule: false,
+          link: {
+            openOnClick: false,
+            autolink: false,
+            protocols: [],
+            HTMLAttributes: { rel: "noopener nofollow", target: null, class: null },
+            isAllowedUri: (url) => /^(https?:\/\/|mailto:)/i.test(url.trim()),
+          },
+        }),
+        TableKit.configure({ table: { resizable: false } }),
+        Figure,
+        Extension.create({
+          name: "newsroomKeys",
+          addKeyboardShortcuts: () => ({
+            "Mod-k": () => {
+              setLinkOpen(true);
+              return true;
+            },
+          }),
+        }),
+      ],
+      content: initialHtml,
+      editorProps: {
+        attributes: {
+          id: "f-body",
+          class: "rte-area article-body",
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-labelledby": labelId,
+          "aria-describedby": describedBy,
+        },
+        transformPastedHTML: (html) => {
+          const r = pastedHtmlToBody(html, window.location.origin);
+          if (r.foreignImages) setNote(FOREIGN_PHOTOS);
+          return r.html;
+        },
+        handlePaste: (view, event) => {
+          const ed = editorRef.current;
+          const files = imageFiles(event.clipboardData?.files);
+          if (ed && files.length) {
+            event.preventDefault();
+            void insertPhotos(ed, files, view.state.selection.from);
+            return true;
+          }
+          const html = event.clipboardData?.getData("text/html");
+          const text = event.clipboardData?.getData("text/plain");
+          if (ed && !html && text) {
+            // Plain text: a paragraph per blank-line-separated block.
+            ed.commands.insertContent(plainTextToHtml(text));
+            return true;
+          }
+          return false;
+        },
+        handleDrop: (view, event, _slice, moved) => {
+          const ed = editorRef.current;
+          const files = imageFiles(event.dataTransfer?.files);
+          if (moved || !ed || !files.length) return false;
+          event.preventDefault();
+          const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.selection.from;
+          void insertPhotos(ed, files, at);
+          return true;
+        },
+        // Typing while a photo is selected writes a new paragraph after it instead of replacing it.
+        handleTextInput: (view, _from, _to, text) => typeAfterPhoto(view, text),
+        handleDOMEvents: {
+          // Text inserted without key events (IME, input tools) takes the same way.
+          beforeinput: (view, event) => {
+            if (event.inputType !== "insertText" || !event.data || !typeAfterPhoto(view, event.data)) return false;
+            event.preventDefault();
+            return true;
+          },
+        },
+      },
+      onCreate: ({ editor }) => sync(editor),
+      onUpdate: ({ editor }) => {
+        sync(editor);
+        changed.current();
+      },
+    },
+    [],
+  );
+  const editorRef = useRef<Editor | null>(null);
+  editorRef.current = editor;
+
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) =>
+      e && {
+        paragraph: e.isActive("paragraph"),
+        h2: e.isActive("heading", { level: 2 }),
+        h3: e.isActive("heading", { level: 3 }),
+        blockquote: e.isActive("blockquote"),
+        bulletList: e.isActive("bulletList"),
+        orderedList: e.isActive("orderedList"),
+        bold: e.isActive("bold"),
+        italic: e.isActive("italic"),
+        link: e.isActive("link"),
+        table: e.isActive("table"),
+        canUndo: e.can().undo(),
+        canRedo: e.can().redo(),
+      },
+  });
 
   if (!enhanced) {
     return <textarea id="f-body" name={name} defaultValue={initialHtml} rows={18} className="rte-fallback" aria-describedby={describedBy} />;
   }
 
-  const tools: [string, string, () => void][] = [
-    ["문단", "일반 문단", () => exec("formatBlock", "p")],
-    ["제목", "제목 (큰 소제목)", () => exec("formatBlock", "h2")],
-    ["소제목", "작은 소제목", () => exec("formatBlock", "h3")],
-    ["인용", "인용문", () => exec("formatBlock", "blockquote")],
-    ["목록", "글머리 목록", () => exec("insertUnorderedList")],
-    ["번호목록", "번호 목록", () => exec("insertOrderedList")],
-    ["굵게", "굵게 (Ctrl+B)", () => exec("bold")],
-    ["기울임", "기울임 (Ctrl+I)", () => exec("italic")],
-    ["링크", "링크 넣기", addLink],
-    ["링크 해제", "링크 없애기", () => exec("unlink")],
-    [
-      "사진",
-      "사진 올려 넣기",
-      () => {
-        remember();
-        file.current?.click();
-      },
-    ],
-  ];
+  const pick = pickPhoto
+    ? async () => {
+        const p = await pickPhoto();
+        if (!p || !editor) return;
+        editor
+          .chain()
+          .focus()
+          .insertContent({ type: "figure", attrs: { src: p.src, alt: p.alt, width: String(p.width), height: String(p.height), caption: p.caption, credit: p.credit } })
+          .run();
+      }
+    : undefined;
+
   return (
-    <div className="rte" {...hydratedAttr(enhanced)}>
-      <div className="rte-toolbar" role="toolbar" aria-label="본문 서식" aria-controls="f-body">
-        {tools.map(([label, title, run]) => (
-          <button key={label} type="button" title={title} onMouseDown={(e) => e.preventDefault()} onClick={run}>
-            {label}
-          </button>
-        ))}
-      </div>
-      <div
-        ref={area}
-        id="f-body"
-        className="rte-area article-body"
-        contentEditable
-        suppressContentEditableWarning
-        role="textbox"
-        aria-multiline="true"
-        aria-labelledby={labelId}
-        aria-describedby={describedBy}
-        onInput={sync}
-        onPaste={onPaste}
-        onKeyUp={remember}
-        onMouseUp={remember}
-        onBlur={remember}
-      />
-      <input type="hidden" name={name} value={html} />
+    <div className="rte" {...hydratedAttr(enhanced && !!editor)}>
+      {editor && active && (
+        <EditorToolbar editor={editor} active={active} onLink={() => setLinkOpen(true)} onUpload={() => file.current?.click()} onPick={pick} />
+      )}
+      <EditorContent editor={editor} />
+      <input ref={hiddenRef} type="hidden" name={name} />
       <input
         ref={file}
         type="file"
         accept={ACCEPT}
+        multiple
         hidden
         data-testid="body-photo-input"
         onChange={(e) => {
-          const f = e.target.files?.[0];
+          const files = imageFiles(e.target.files);
           e.target.value = "";
-          if (f) void addPhoto(f);
+          if (editor && files.length) void insertPhotos(editor, files, editor.state.selection.from);
         }}
       />
+      {uploads.length > 0 && (
+        <div className="rte-uploads" role="status" data-testid="upload-progress">
+          {uploads.map((u) => (
+            <p key={u.id}>
+              <span>사진 올리는 중… {u.percent}%</span> <progress max={100} value={u.percent} aria-label={`${u.name} 올리는 중`} />
+            </p>
+          ))}
+        </div>
+      )}
       <p className="rte-note" aria-live="polite">
         {note}
       </p>
+      {editor && linkOpen && <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} />}
     </div>
   );
 }

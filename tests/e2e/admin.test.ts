@@ -59,7 +59,6 @@ describe("editors' admin", () => {
 
   it("an editor signs in, writes with a photo, publishes, and readers see it on home and its section on their next visit", async () => {
     await withPage(async (page) => {
-      page.on("dialog", (d) => void d.accept(d.type() === "prompt" ? "연길시 새 공원 전경" : undefined));
       // A wrong password gets the generic message, not which of the two was wrong.
       await page.goto(base + "/admin/articles/new");
       await hydrated(page, "form.sign-in-form"); // a click before is a plain post, slower under load
@@ -81,6 +80,8 @@ describe("editors' admin", () => {
       await page.selectOption("#f-sectionId", String(section.id));
       await page.setInputFiles("[data-testid=body-photo-input]", photo);
       await page.waitForSelector(".rte-area figure img[src^='/media/']", { timeout: 30_000 });
+      // The caption is written in place, under the photo.
+      await page.fill(".rte-area figure input[data-field=caption]", "연길시 새 공원 전경");
       await page.click("button[value=publish]");
       await page.waitForURL(/\/admin\/articles\/\d+\/edit/);
       const id = Number(/articles\/(\d+)\/edit/.exec(page.url())![1]);
