@@ -30,7 +30,7 @@ const sameSelect = Object.fromEntries(SAME.map((k) => [k, true])) as { [K in (ty
 export async function autosaveOf(articleId: number, revisionId: number) {
   const r = await db.articleRevision.findUnique({ where: { id: revisionId }, include: who });
   if (!r || r.articleId !== articleId || r.kind !== "AUTOSAVE") return null;
-  const coverImage = r.coverImageId ? await db.image.findUnique({ where: { id: r.coverImageId }, select: imageSelect }) : null;
+  const coverImage = r.coverImageId ? await db.image.findUnique({ where: { id: r.coverImageId }, select: { ...imageSelect, caption: true } }) : null;
   return { ...r, coverImage };
 }
 
@@ -49,7 +49,7 @@ export async function getRevisionPreview(articleId: number, revisionId: number) 
   if (!a || !r || r.articleId !== articleId) return null;
   const [section, cover] = await Promise.all([
     db.section.findUnique({ where: { id: r.sectionId }, select: { id: true, slug: true, name: true } }),
-    r.coverImageId ? db.image.findUnique({ where: { id: r.coverImageId }, select: imageSelect }) : null,
+    r.coverImageId ? db.image.findUnique({ where: { id: r.coverImageId }, select: { ...imageSelect, caption: true } }) : null,
   ]);
   return {
     ...a,

@@ -2,6 +2,7 @@
 // reason chosen from a list, and the banned-words setting.
 import { z } from "zod";
 import { cutQuery } from "../search/query";
+import { nfc } from "./text";
 import { BANNED_TEXT_MAX, BANNED_WORD_LENGTH, BANNED_WORDS_MAX, parseBannedWords } from "../comments/banned-words";
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -18,7 +19,7 @@ export const BLOCK_DAYS = [1, 7, 30, 365] as const;
 const reasonFields = {
   days: z.coerce.number().int().refine((d) => (BLOCK_DAYS as readonly number[]).includes(d), "기간을 고르세요."),
   reasonCode: z.enum(Object.keys(BLOCK_REASONS) as [BlockReason, ...BlockReason[]], { error: "차단 사유를 고르세요." }),
-  reason: z.string().trim().max(200, "사유는 200자 이하로 써 주세요.").optional().transform((v) => v || null),
+  reason: nfc().trim().max(200, "사유는 200자 이하로 써 주세요.").optional().transform((v) => v || null),
 };
 /** The reason as stored and listed: the label, and the editor's words after it. */
 export function blockReasonText(code: BlockReason, note: string | null): string {

@@ -2,7 +2,8 @@
 // it) is stored composed (NFC): every schema that takes a person's text normalises it once.
 import { describe, expect, it } from "vitest";
 import { articleFields, autosaveFields } from "@/lib/validations/article";
-import { createSectionInput, createUserInput, blockInput } from "@/lib/validations/admin";
+import { createSectionInput, createUserInput } from "@/lib/validations/admin";
+import { blockInput } from "@/lib/validations/moderation";
 import { commentSchema } from "@/lib/validations/comment";
 
 const nfd = (s: string) => s.normalize("NFD");
@@ -45,7 +46,7 @@ describe("decomposed Hangul is stored as NFC", () => {
   it("section names, user names and block reasons", () => {
     expect(createSectionInput.parse({ name: nfd("사회"), slug: "society" }).name).toBe("사회");
     expect(createUserInput.parse({ email: "a@example.com", name: nfd("박기자"), password: "long-enough-password-1", role: "REPORTER" }).name).toBe("박기자");
-    expect(blockInput.parse({ commentId: "1", days: "7", reason: nfd("광고 도배") }).reason).toBe("광고 도배");
+    expect(blockInput.parse({ commentId: "1", days: "7", reasonCode: "other", reason: nfd("광고 도배") }).reason).toBe("광고 도배");
   });
 
   it("comments: nickname and body", () => {
