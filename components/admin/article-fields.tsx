@@ -5,11 +5,14 @@ import type { FormState } from "@/lib/actions/safe-action";
 import type { ArticleFormValues } from "./article-editor-values";
 import { SelectField, TextField } from "./field";
 import { RichEditor } from "./rich-editor";
+import { usePhotoPicker } from "./photo-picker";
 
 type FieldErrors = NonNullable<FormState["errors"]>;
 type Values = Omit<ArticleFormValues, "id" | "version" | "status" | "coverImageId" | "coverSrc"> & { sectionId: number | string };
 
 export function ArticleTextFields({ values: v, errors: e, onChange }: { values: Values; errors: FieldErrors; onChange: () => void }) {
+  // The library's picker for photos in the body ("사진 고르기" in the editor's toolbar).
+  const photos = usePhotoPicker();
   return (
     <>
       <TextField name="title" label="제목" required maxLength={200} defaultValue={v.title} errors={e.title} />
@@ -18,7 +21,8 @@ export function ArticleTextFields({ values: v, errors: e, onChange }: { values: 
         <label id="f-body-label" htmlFor="f-body">
           본문
         </label>
-        <RichEditor name="body" initialHtml={v.body} labelId="f-body-label" describedBy="f-body-error" onChange={onChange} />
+        <RichEditor name="body" initialHtml={v.body} labelId="f-body-label" describedBy="f-body-error" onChange={onChange} pickPhoto={photos.pick} />
+        {photos.dialog}
         <p className="field-error" id="f-body-error" aria-live="polite">
           {e.body?.join(" ")}
         </p>
