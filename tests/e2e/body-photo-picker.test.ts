@@ -50,12 +50,13 @@ describe("a library photo in the body", () => {
       await dialog.locator(`button[data-photo-id="${photoId}"]`).click();
       await dialog.waitFor({ state: "detached" });
 
-      // In the editor at once, after the sentence typed before.
-      const figure = page.locator("#f-body figure");
+      // In the editor at once, its three texts in the photo's own fields, ready to be changed
+      // for this article.
+      const figure = page.locator(".rte-area figure");
       await figure.waitFor();
       expect(await figure.locator("img").getAttribute("alt")).toBe(photo.alt);
-      expect(await figure.locator("figcaption").innerText()).toContain(photo.caption);
-      expect(await figure.locator("figcaption small").innerText()).toBe(photo.credit);
+      expect(await figure.locator("input[data-field=caption]").inputValue()).toBe(photo.caption);
+      expect(await figure.locator("input[data-field=credit]").inputValue()).toBe(photo.credit);
 
       await page.click("button[value=publish]");
       await page.waitForURL(/\/admin\/articles\/\d+\/edit/);
