@@ -14,7 +14,7 @@ import { formValues } from "@/components/admin/article-editor-values";
 import { AutosaveOffer, SendBackNotice } from "@/components/admin/desk-notices";
 import { EditingPresence } from "@/components/admin/editing-presence";
 import { autosaveOf, newerAutosave, sendBackNote } from "@/lib/data/desk";
-import { othersEditing } from "@/lib/actions/core/presence";
+import { othersEditing } from "@/lib/data/presence";
 
 export const metadata: Metadata = { title: "기사 고치기" };
 
