@@ -244,6 +244,16 @@ describe("preview of unsaved changes", () => {
       expect(await tab.getByTestId("preview-unsaved").textContent()).toContain("저장하지 않은 내용");
       await tab.screenshot({ path: `/tmp/desk-preview-${run}.png` });
 
+      // Staff only, never stored by a cache, never indexed.
+      const own = await page.request.get(tab.url());
+      expect(own.status()).toBe(200);
+      expect(own.headers()["cache-control"]).toContain("no-store");
+      expect(await own.text()).toMatch(/<meta name="robots" content="[^"]*noindex/);
+      const anonymous = await fetch(tab.url(), { redirect: "manual" });
+      expect(anonymous.status).toBeGreaterThanOrEqual(300);
+      expect(anonymous.status).toBeLessThan(400);
+      expect(anonymous.headers.get("location")).toContain("/admin/login");
+
       const reader = await page.request.get(`${base}/articles/${id}`);
       const html = await reader.text();
       expect(html).toContain(title);

@@ -194,6 +194,10 @@ describe("presence: who else has the article open", () => {
     ]);
     expect(seen[0].lastSeen).toMatch(/^\d{2}:\d{2}$/);
 
+    // A page's first render does not know its tab yet: it leaves out the asker's own rows
+    // (one may be this very tab before a reload) and names the others.
+    expect((await presence.othersEditing(id, { userId: f.editor.id, tabId: null })).map((e) => e.name)).toEqual(["김기자"]);
+
     // The page left (the beacon's action): the reporter's tab is gone for everyone at once.
     expect(await run(presence.leave, f.reporter, { articleId: String(id), tabId: "tab-reporter-1" })).toMatchObject({ ok: true });
     expect(await beat(f.editor, "tab-editor-1")).toMatchObject({ ok: true, data: [{ name: "리편집", self: true }] });

@@ -94,7 +94,7 @@ export const CONFLICT =
  * changed the article (autosave revisions of published articles leave the row alone).
  * Falls back to the row's own time (a status change such as unpublish keeps no revision).
  */
-export async function conflictMessage(articleId: number): Promise<string> {
+export async function conflictMessage(articleId: number, from: "form" | "page" = "form"): Promise<string> {
   const [a, rev] = await Promise.all([
     db.article.findUnique({ where: { id: articleId }, select: { updatedAt: true } }),
     db.articleRevision.findFirst({
@@ -107,7 +107,12 @@ export async function conflictMessage(articleId: number): Promise<string> {
   // A revision older than the row's last write did not make that write: say only when.
   const who = rev && rev.createdAt.getTime() >= a.updatedAt.getTime() - 2000 ? rev.createdBy?.name : undefined;
   const when = formatDateTime(rev && who ? rev.createdAt : a.updatedAt);
-  return `다른 곳에서 이 기사가 먼저 저장되었습니다 (${who ? `${who} 님, ` : ""}${when} 중국시간). 지금 쓰신 글은 화면에 그대로 있습니다. '내 글을 새 판으로 보관'을 누르면 이력에 남고, 최신 판은 새 창에서 볼 수 있습니다.`;
+  const saved = `다른 곳에서 이 기사가 먼저 저장되었습니다 (${who ? `${who} 님, ` : ""}${when} 중국시간).`;
+  // From the editor's form the text on screen matters; from a status button or the revisions
+  // page there is nothing typed to keep, only a page to reload.
+  return from === "form"
+    ? `${saved} 지금 쓰신 글은 화면에 그대로 있습니다. '내 글을 새 판으로 보관'을 누르면 이력에 남고, 최신 판은 새 창에서 볼 수 있습니다.`
+    : `${saved} 페이지를 새로 불러와 최신 판을 확인한 뒤 다시 하세요.`;
 }
 export const IN_BIN = "휴지통에 있는 기사입니다. 먼저 복원하세요.";
 export const NOT_FOUND = "기사를 찾을 수 없습니다.";

@@ -27,7 +27,7 @@ export const publishArticle = defineAction({
       if (r) await tx.articleRevision.create({ data: snapshot({ ...a, status: "PUBLISHED" }, id, "PUBLISH", actor.id) });
       return r;
     });
-    if (!after) return fail(409, await conflictMessage(id));
+    if (!after) return fail(409, await conflictMessage(id, "page"));
     return done("게시했습니다.", publicTags(id, a, after), { rearm: touchesSchedule(a.status) });
   },
 });
@@ -49,7 +49,7 @@ export const scheduleArticle = defineAction({
       if (r) await tx.articleRevision.create({ data: snapshot({ ...a, status: "SCHEDULED" }, id, "PUBLISH", actor.id) });
       return r;
     });
-    if (!after) return fail(409, await conflictMessage(id));
+    if (!after) return fail(409, await conflictMessage(id, "page"));
     return done(`${formatDateTime(at)} (중국시간)에 게시되도록 예약했습니다.`, publicTags(id, a, after), { rearm: true });
   },
 });
@@ -145,7 +145,7 @@ export const restoreRevision = defineAction({
     if (!a) return fail(404, NOT_FOUND);
     if (a.deletedAt) return fail(409, IN_BIN);
     if (!canEditArticle(actor, a)) return fail(403, "이 기사를 고칠 권한이 없습니다.");
-    if (version !== undefined && version !== a.version) return fail(409, await conflictMessage(a.id));
+    if (version !== undefined && version !== a.version) return fail(409, await conflictMessage(a.id, "page"));
     const content = {
       title: rev.title,
       subtitle: rev.subtitle,
@@ -174,7 +174,7 @@ export const restoreRevision = defineAction({
       }
       return r;
     });
-    if (!after) return fail(409, await conflictMessage(a.id));
+    if (!after) return fail(409, await conflictMessage(a.id, "page"));
     return done(`${formatDateTime(rev.createdAt)} 판으로 되돌렸습니다.`, publicTags(a.id, a, after), { redirect: `/admin/articles/${a.id}/edit?restored=1` });
   },
 });

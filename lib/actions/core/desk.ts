@@ -80,7 +80,7 @@ export const sendBackArticle = defineAction({
     if (!a) return fail(404, NOT_FOUND);
     if (a.deletedAt) return fail(409, IN_BIN);
     if (a.status !== "PENDING") return fail(409, "검토 요청된 기사만 반려할 수 있습니다.");
-    if (version !== undefined && version !== a.version) return fail(409, await conflictMessage(id));
+    if (version !== undefined && version !== a.version) return fail(409, await conflictMessage(id, "page"));
     try {
       await db.$transaction(async (tx) => {
         const rev = await tx.articleRevision.create({ data: { ...snapshot({ ...a, status: "DRAFT" }, id, "SEND_BACK", actor.id), note }, select: { id: true } });
@@ -88,7 +88,7 @@ export const sendBackArticle = defineAction({
         if (!(await writeIfCurrent(tx, id, a.version, { status: "DRAFT", sendBackId: rev.id }))) throw new Stale();
       });
     } catch (e) {
-      if (e instanceof Stale) return fail(409, await conflictMessage(id));
+      if (e instanceof Stale) return fail(409, await conflictMessage(id, "page"));
       throw e;
     }
     return done("기자에게 반려했습니다. 기사는 초안으로 돌아갔습니다.", []);

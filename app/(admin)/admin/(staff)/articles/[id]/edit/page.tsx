@@ -14,7 +14,7 @@ import { formValues } from "@/components/admin/article-editor-values";
 import { AutosaveOffer, SendBackNotice } from "@/components/admin/desk-notices";
 import { EditingPresence } from "@/components/admin/editing-presence";
 import { autosaveOf, newerAutosave, sendBackNote } from "@/lib/data/desk";
-import { othersEditing } from "@/lib/actions/core/presence";
+import { othersEditing } from "@/lib/data/presence";
 
 export const metadata: Metadata = { title: "기사 고치기" };
 
@@ -62,7 +62,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           예전 판으로 되돌렸습니다.
         </p>
       )}
-      {!a.deletedAt && <EditingPresence articleId={a.id} initial={others} />}
+      {/* Only a page that can edit counts as editing (and hears about the others). */}
+      {editable && !a.deletedAt && <EditingPresence articleId={a.id} initial={others} />}
       {note && <SendBackNotice note={note} />}
       {editable && !a.deletedAt && (loaded ? <AutosaveOffer articleId={a.id} rev={loaded} loaded /> : offer && <AutosaveOffer articleId={a.id} rev={offer} loaded={false} />)}
       <ArticleStatusPanel actor={actor} article={a} />
