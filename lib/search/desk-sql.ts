@@ -63,6 +63,7 @@ export function buildDeskListSql(f: DeskListInput): { sql: string; params: unkno
 
   const ctes: string[] = [];
   let capped = "false";
+  let source = "articles a";
   const words = f.words ?? [];
   if (words.length) {
     // Index conditions as in the public search: every key group meets the article's keys.
@@ -98,12 +99,16 @@ export function buildDeskListSql(f: DeskListInput): { sql: string; params: unkno
     filters.push("a.id IN (SELECT id FROM m)");
     capped = `(SELECT count(*) FROM k) > ${cap}::int`;
   } else if (f.sort === "views") {
+    // The window carries the list's columns itself: the page ranks it without going back
+    // to the table (view_count is in no index, so nothing else could rank it cheaply).
     const where = filters.join(" AND ");
     ctes.push(`m AS MATERIALIZED (
-  SELECT a.id FROM articles a WHERE ${where} ORDER BY a.id DESC LIMIT ${p(VIEWS_WINDOW)}::int + 1
+  SELECT ${LIST_COLUMNS} FROM articles a WHERE ${where} ORDER BY a.id DESC LIMIT ${p(VIEWS_WINDOW)}::int + 1
 )`);
     capped = `(SELECT count(*) FROM m) > ${p(VIEWS_WINDOW)}::int`;
-    filters.push(`a.id IN (SELECT id FROM m ORDER BY id DESC LIMIT ${p(VIEWS_WINDOW)})`);
+    source = `(SELECT * FROM m ORDER BY id DESC LIMIT ${p(VIEWS_WINDOW)}) a`;
+    filters.length = 0;
+    filters.push("true");
   }
   const where = filters.join(" AND ");
 
@@ -130,7 +135,7 @@ export function buildDeskListSql(f: DeskListInput): { sql: string; params: unkno
          a.view_count, a.comment_count, a.send_back_id, sec.name AS section_name, u.name AS author_name,
          row_number() OVER (ORDER BY ${sortSql} ${order}, a.id ${order}) AS ord
   FROM (
-    SELECT ${LIST_COLUMNS} FROM articles a WHERE ${where}${keyset}
+    SELECT ${LIST_COLUMNS} FROM ${source} WHERE ${where}${keyset}
     ORDER BY ${sortSql} ${order}, a.id ${order} LIMIT ${p(size + 1)}
   ) a
   JOIN sections sec ON sec.id = a.section_id
@@ -139,7 +144,7 @@ export function buildDeskListSql(f: DeskListInput): { sql: string; params: unkno
   // One row even when the page is empty, to carry the count.
   const sql = `WITH ${ctes.join(",\n")}
 SELECT page.*, t.total, t.capped
-FROM (SELECT (SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ${where} LIMIT ${p(DESK_COUNT_CAP + 1)}) c)::int AS total, ${capped} AS capped) t
+FROM (SELECT (SELECT count(*) FROM (SELECT 1 FROM ${source} WHERE ${where} LIMIT ${p(DESK_COUNT_CAP + 1)}) c)::int AS total, ${capped} AS capped) t
 LEFT JOIN page ON true
 ORDER BY page.ord`;
   return { sql, params };

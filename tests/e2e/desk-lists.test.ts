@@ -134,6 +134,19 @@ describe("comment moderation", () => {
       await page.getByLabel(/^금지어/).fill(`광고문의, ${banned}`);
       await page.getByRole("button", { name: "금지어 저장" }).click();
       await expect.poll(() => page.locator("#banned-words-result").textContent(), slow).toBe("금지어 2개를 저장했습니다.");
+
+      // Block the address with a reason from the list and a note: listed with who and until when.
+      await hydrated(page, "form.block-address-form");
+      const form = page.locator("form.block-address-form");
+      await form.getByLabel("IP 주소").fill("203.0.113.77");
+      await form.locator("select[name=reasonCode]").selectOption({ label: "도배" });
+      await form.getByLabel("사유 덧붙임").fill(`같은 광고 ${run}`);
+      await form.getByRole("button", { name: "주소 차단" }).click();
+      await expect.poll(() => page.locator("#block-address-result").textContent(), slow).toContain("이 작성자의 댓글을 막았습니다");
+      const row = page.locator("table.block-list tbody tr").filter({ hasText: `도배: 같은 광고 ${run}` });
+      await expect.poll(() => row.count(), slow).toBe(1);
+      expect(await row.textContent()).toContain(editor.name);
+      expect(await row.textContent()).toContain(spam.slice(0, 8));
     });
     const statuses = await sql<{ id: number; status: string }>("SELECT id, status FROM comments WHERE id = ANY($1) ORDER BY id", [mine.map((m) => m.id)]);
     expect(statuses.map((s) => s.status)).toEqual(["HIDDEN", "HIDDEN", "VISIBLE"]);

@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminFixture, type Fixture } from "./admin-fixtures";
 import { parseQuery } from "@/lib/search/query";
-import { findArticles, pgRunner } from "@/lib/search/sql";
+import { findArticles, pgRunner, SEARCH_SETTINGS } from "@/lib/search/sql";
 import type { AdminListQuery } from "@/lib/validations/admin-query";
 
 let f: Fixture;
@@ -243,5 +243,85 @@ describe("bulk actions", () => {
     expect(await run(bulk, f.editor, { op: "explode", ids: ["1"] })).toMatchObject({ ok: false, status: 400 });
     expect(await run(bulk, f.editor, { op: "publish" })).toMatchObject({ ok: false, status: 400, errors: { ids: ["기사를 하나 이상 고르세요."] } });
     expect(await run(bulk, f.editor, { op: "publish", ids: Array.from({ length: 51 }, (_, i) => String(i + 1)) })).toMatchObject({ ok: false, status: 400 });
+  });
+});
+
+describe("plans at scale", () => {
+  // 20,000 articles in a database of their own: each sort order of the unfiltered list reads a
+  // page from its index (no sort of the whole table), and the count stops at its cap.
+  let c: pg.Client;
+  beforeAll(async () => {
+    const { migratedDatabase } = await import("../support/db");
+    c = new pg.Client({ connectionString: await migratedDatabase("int_desk_lists_plans") });
+    await c.connect();
+    await c.query(`INSERT INTO sections (slug, name) VALUES ('s', '분야')`);
+    await c.query(
+      `INSERT INTO articles (section_id, title, excerpt, body, source_name, status, published_at, updated_at, view_count)
+       SELECT (SELECT min(id) FROM sections), '기사 ' || g, '', '<p>본문 ' || g || '</p>', 's',
+              CASE WHEN g % 10 = 0 THEN 'DRAFT' ELSE 'PUBLISHED' END::"ArticleStatus",
+              CASE WHEN g % 10 = 0 THEN NULL ELSE timestamp '2026-11-01' - g * interval '1 minute' END,
+              timestamp '2026-11-01' - (g % 977) * interval '1 minute', g % 1000
+       FROM generate_series(1, 20000) g`,
+    );
+    await c.query("VACUUM ANALYZE articles");
+  }, 120_000);
+  afterAll(() => c?.end());
+
+  const { buildDeskListSql } = awaitImport();
+  function awaitImport() {
+    return { buildDeskListSql: (...a: Parameters<typeof import("@/lib/search/desk-sql").buildDeskListSql>) => import("@/lib/search/desk-sql").then((m) => m.buildDeskListSql(...a)) };
+  }
+  async function plan(input: Parameters<typeof import("@/lib/search/desk-sql").buildDeskListSql>[0]) {
+    const { sql, params } = await buildDeskListSql(input);
+    // The settings the app runs the statement with (lib/data/admin-articles.ts).
+    await c.query("BEGIN");
+    await c.query(SEARCH_SETTINGS.sql);
+    const r = await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF, SUMMARY OFF) ${sql}`, params);
+    await c.query("COMMIT");
+    return r.rows.map((x) => x["QUERY PLAN"]).join("\n");
+  }
+
+  /** No node reads more of articles than the count's cap (a scan stopped by LIMIT 1001 is fine). */
+  function expectBounded(p: string) {
+    for (const line of p.split("\n").filter((l) => /Scan.* on articles/.test(l))) {
+      expect(Number(/actual rows=(\d+)/.exec(line)?.[1]), line).toBeLessThanOrEqual(5001);
+    }
+    for (const line of p.split("\n").filter((l) => /Seq Scan on articles/.test(l))) {
+      expect(Number(/actual rows=(\d+)/.exec(line)?.[1]), line).toBeLessThanOrEqual(1001);
+    }
+  }
+
+  it.each([
+    ["updated", "articles_updated_at_id_idx"],
+    ["published", "articles_desk_published_idx"],
+    ["comments", "articles_comment_count_id_idx"],
+  ] as const)("sorted by %s, reads the page from %s", async (sort, index) => {
+    for (const dir of ["desc", "asc"] as const) {
+      const p = await plan({ sort, dir });
+      expect(p, p).toContain(index);
+      // The page node reads at most a page and one row from the index.
+      const scan = p.split("\n").find((l) => l.includes(index))!;
+      expect(Number(/actual rows=(\d+)/.exec(scan)?.[1]), scan).toBe(21);
+      expectBounded(p);
+    }
+  });
+
+  it("a search for a word in every article ranks only the newest matches", async () => {
+    const words = parseQuery("본문").words;
+    const p = await plan({ sort: "updated", dir: "desc", words });
+    expectBounded(p);
+    const { sql, params } = await buildDeskListSql({ sort: "updated", dir: "desc", words });
+    const { rows } = await c.query(sql, params);
+    expect(rows[0]).toMatchObject({ total: 1001, capped: true });
+  });
+
+  it("counts no further than its cap and sorts by views within the newest window", async () => {
+    expectBounded(await plan({ sort: "views", dir: "desc" }));
+    const { rows } = await c.query(...(Object.values(await buildDeskListSql({ sort: "views", dir: "desc" })) as [string, unknown[]]));
+    expect(rows[0].total).toBe(1001);
+    expect(rows[0].capped).toBe(true);
+    // The top of the window: the newest 5,000 (highest ids) ranked by views.
+    const [{ top }] = (await c.query(`SELECT max(view_count) AS top FROM (SELECT view_count FROM articles ORDER BY id DESC LIMIT 5000) w`)).rows;
+    expect(rows[0].view_count).toBe(top);
   });
 });

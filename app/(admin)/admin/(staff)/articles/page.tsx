@@ -21,6 +21,7 @@ export const metadata: Metadata = { title: "기사" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const SORT_LABEL: Record<ArticleSort, string> = { updated: "고친 때", published: "게시 때", views: "조회", comments: "댓글" };
+// Times in the table are China time (formatDateTime), as everywhere in the newsroom.
 const BULK_FORM = "bulk-articles";
 
 export default async function ArticlesPage({ searchParams }: Props) {
@@ -117,6 +118,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       </p>
       {ops.length > 0 && <BulkForm id={BULK_FORM} action={bulkArticlesAction} ops={ops} noun="기사" />}
       <table className="admin-table">
+        <caption className="visually-hidden">기사 목록 (시간은 중국시간)</caption>
         <thead>
           <tr>
             <th scope="col" className="pick">

@@ -37,6 +37,9 @@ export default async function CommentsPage({ searchParams }: Props) {
   return (
     <>
       <h1>댓글 관리</h1>
+      <p className="small">
+        <a href="#banned-words-head">금지어</a> · <a href="#block-address-head">주소 차단</a> · <a href="#blocks-head">차단 중인 작성자</a>
+      </p>
       <nav className="tabs" aria-label="댓글 거르기">
         <Link href={tab()} aria-current={!q.status ? "page" : undefined}>
           전체
@@ -111,26 +114,30 @@ export default async function CommentsPage({ searchParams }: Props) {
                 <ActionButton action={showCommentAction} fields={{ id: c.id }} label="다시 보이기" />
               )}
               <ActionButton action={deleteCommentAction} fields={{ id: c.id }} label="지우기" danger confirm="이 댓글을 지울까요? 되돌릴 수 없습니다." />
-              <ActionButton action={blockCommenterAction} fields={{ commentId: c.id }} label="작성자 차단" danger>
-                <select name="reasonCode" aria-label="차단 사유" defaultValue="spam">
-                  {Object.entries(BLOCK_REASONS).map(([k, label]) => (
-                    <option key={k} value={k}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-                <input name="reason" aria-label="사유 덧붙임" placeholder="사유 덧붙임" maxLength={200} />
-                <select name="days" aria-label="차단 기간" defaultValue="7">
-                  {BLOCK_DAYS.map((d) => (
-                    <option key={d} value={d}>
-                      {d === 365 ? "1년" : `${d}일`}
-                    </option>
-                  ))}
-                </select>
-                <label className="small">
-                  <input type="checkbox" name="hideAll" /> 이 작성자의 댓글 모두 숨기기
-                </label>
-              </ActionButton>
+              {/* Folded: a row shows its two everyday buttons; blocking is the rarer, weightier step. */}
+              <details className="block-details">
+                <summary>작성자 차단…</summary>
+                <ActionButton action={blockCommenterAction} fields={{ commentId: c.id }} label="작성자 차단" danger>
+                  <select name="reasonCode" aria-label="차단 사유" defaultValue="spam">
+                    {Object.entries(BLOCK_REASONS).map(([k, label]) => (
+                      <option key={k} value={k}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                  <input name="reason" aria-label="사유 덧붙임" placeholder="사유 덧붙임" maxLength={200} />
+                  <select name="days" aria-label="차단 기간" defaultValue="7">
+                    {BLOCK_DAYS.map((d) => (
+                      <option key={d} value={d}>
+                        {d === 365 ? "1년" : `${d}일`}
+                      </option>
+                    ))}
+                  </select>
+                  <label className="small">
+                    <input type="checkbox" name="hideAll" /> 이 작성자의 댓글 모두 숨기기
+                  </label>
+                </ActionButton>
+              </details>
             </div>
           </li>
         ))}
@@ -142,13 +149,13 @@ export default async function CommentsPage({ searchParams }: Props) {
         {list.next && <Link href={commentListHref(q, { after: list.next })}>다음 ›</Link>}
       </nav>
 
-      <h2>금지어</h2>
+      <h2 id="banned-words-head">금지어</h2>
       <BannedWordsForm action={saveBannedWordsAction} initial={banned} />
 
-      <h2>주소 차단</h2>
+      <h2 id="block-address-head">주소 차단</h2>
       <BlockAddressForm action={blockAddressAction} reasons={BLOCK_REASONS} days={BLOCK_DAYS} />
 
-      <h2>차단 중인 작성자</h2>
+      <h2 id="blocks-head">차단 중인 작성자</h2>
       <table className="admin-table block-list">
         <thead>
           <tr>
