@@ -55,6 +55,8 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
   const [note, setNote] = useState("");
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [linkOpen, setLinkOpen] = useState(false);
+  // Hydrated for tests and people alike once the editor exists and the hidden input holds its HTML.
+  const [ready, setReady] = useState(false);
   // The body's value is written only here, never by React: a hidden input's defaultValue IS
   // its value, so React would put the first HTML back on every re-render of this component.
   const firstHtml = useRef(initialHtml);
@@ -188,7 +190,10 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
           },
         },
       },
-      onCreate: ({ editor }) => sync(editor),
+      onCreate: ({ editor }) => {
+        sync(editor);
+        setReady(true);
+      },
       onUpdate: ({ editor }) => {
         sync(editor);
         changed.current();
@@ -235,7 +240,7 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
     : undefined;
 
   return (
-    <div className="rte" {...hydratedAttr(enhanced && !!editor)}>
+    <div className="rte" {...hydratedAttr(enhanced && !!editor && ready)}>
       {editor && active && (
         <EditorToolbar editor={editor} active={active} onLink={() => setLinkOpen(true)} onUpload={() => file.current?.click()} onPick={pick} />
       )}
