@@ -79,7 +79,8 @@ const settle = (page: Page) => page.evaluate(async () => void (await fetch("/rob
 const emptyParagraphs = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll(".article-body p, .article-body li, .article-body blockquote")].filter((e) => !e.textContent?.trim() && !e.querySelector("img")).length);
 
-describe("the body editor", () => {
+// Several uploads, saves and page loads per test: a busy machine needs more than the default minute.
+describe("the body editor", { timeout: 180_000 }, () => {
   it("writes with the toolbar and shortcuts; Enter in the title moves to the body; Ctrl+S saves; readers get the structure", async () => {
     await withPage(async (page) => {
       const title = `도서관 개관 소식 ${run}`;
@@ -217,7 +218,7 @@ describe("the body editor", () => {
       await sendFile(page, "paste", jpeg, "river.jpg");
       expect(await (await progress).textContent()).toMatch(/사진 올리는 중… \d{1,3}%/);
       await page.locator(".rte-area figure img[src^='/media/']").waitFor({ timeout: 60_000 });
-      await page.locator("[data-testid=upload-progress]").waitFor({ state: "detached" });
+      await page.locator("[data-testid=upload-progress]").waitFor({ state: "detached", timeout: 60_000 });
       await page.fill(".rte-area figure input[data-field=caption]", "강가의 아침");
       await page.fill(".rte-area figure input[data-field=credit]", "사진=해란강뉴스");
 
