@@ -320,6 +320,9 @@ describe("the body editor", { timeout: 180_000 }, () => {
       await page.fill("#f-title", `게시된 기사 고친 제목 ${run}`);
       await page.press("#f-title", "Enter");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-body");
+      await page.fill("#f-subtitle", "고친 부제목");
+      await page.press("#f-subtitle", "Enter");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-body");
       await settle(page);
       expect((await row(id)).title).toBe(`게시된 기사 ${run}`);
       await page.keyboard.press("Control+End");
