@@ -48,6 +48,8 @@ function typeAfterPhoto(view: EditorView, text: string): boolean {
   return true;
 }
 
+const htmlHasText = (html: string | undefined) => !!html && !!new DOMParser().parseFromString(html, "text/html").body.textContent?.trim();
+
 const imageFiles = (list: FileList | null | undefined) => Array.from(list ?? []).filter((f) => f.type.startsWith("image/"));
 
 export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, pickPhoto }: Props) {
@@ -156,13 +158,14 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
         handlePaste: (view, event) => {
           const ed = editorRef.current;
           const files = imageFiles(event.clipboardData?.files);
-          if (ed && files.length) {
+          const html = event.clipboardData?.getData("text/html");
+          const text = event.clipboardData?.getData("text/plain");
+          // Word and Excel also put a picture of the copied text on the clipboard: text wins.
+          if (ed && files.length && !htmlHasText(html)) {
             event.preventDefault();
             void insertPhotos(ed, files, view.state.selection.from);
             return true;
           }
-          const html = event.clipboardData?.getData("text/html");
-          const text = event.clipboardData?.getData("text/plain");
           if (ed && !html && text) {
             // Plain text: a paragraph per blank-line-separated block.
             ed.commands.insertContent(plainTextToHtml(text));

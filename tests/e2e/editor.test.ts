@@ -56,12 +56,13 @@ async function paste(page: Page, data: Record<string, string>) {
 }
 
 /** A paste (or a drop at the point x,y) of one file whose bytes are `b64`. */
-async function sendFile(page: Page, how: "paste" | "drop", b64: string, name: string, at?: { x: number; y: number }) {
+async function sendFile(page: Page, how: "paste" | "drop", b64: string, name: string, at?: { x: number; y: number }, html?: string) {
   await page.evaluate(
-    ({ how, b64, name, at }) => {
+    ({ how, b64, name, at, html }) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
       dt.items.add(new File([bytes], name, { type: "image/jpeg" }));
+      if (html) dt.setData("text/html", html);
       const body = document.getElementById("f-body")!;
       const ev =
         how === "paste"
@@ -69,7 +70,7 @@ async function sendFile(page: Page, how: "paste" | "drop", b64: string, name: st
           : new DragEvent("drop", { dataTransfer: dt, clientX: at!.x, clientY: at!.y, bubbles: true, cancelable: true });
       body.dispatchEvent(ev);
     },
-    { how, b64, name, at },
+    { how, b64, name, at, html },
   );
 }
 
@@ -238,6 +239,13 @@ describe("the body editor", { timeout: 180_000 }, () => {
       await sendFile(page, "paste", Buffer.from("이것은 사진이 아니다").toString("base64"), "fake.jpg");
       await poll(() => page.textContent(".rte-note")).toBe("JPEG, PNG, WebP, AVIF 사진만 올릴 수 있습니다.");
       expect(await page.locator(".rte-area figure").count()).toBe(2);
+      // Word puts a picture of the copied text on the clipboard too: the text is what is pasted.
+      await page.keyboard.press("Control+End");
+      await sendFile(page, "paste", jpeg, "image.png", undefined, "<p class=MsoNormal>워드에서 복사한 글</p>");
+      await poll(() => page.textContent("#f-body")).toContain("워드에서 복사한 글");
+      await settle(page);
+      expect(await page.locator(".rte-area figure").count()).toBe(2);
+      expect(await page.locator("[data-testid=upload-progress]").count()).toBe(0);
 
       await page.click("button[value=publish]");
       await poll(async () => (await row(id)).status).toBe("PUBLISHED");
