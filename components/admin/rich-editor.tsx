@@ -48,6 +48,8 @@ function typeAfterPhoto(view: EditorView, text: string): boolean {
   return true;
 }
 
+const htmlHasText = (html: string | undefined) => !!html && !!new DOMParser().parseFromString(html, "text/html").body.textContent?.trim();
+
 const imageFiles = (list: FileList | null | undefined) => Array.from(list ?? []).filter((f) => f.type.startsWith("image/"));
 
 export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, pickPhoto }: Props) {
@@ -55,6 +57,8 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
   const [note, setNote] = useState("");
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [linkOpen, setLinkOpen] = useState(false);
+  // Hydrated for tests and people alike once the editor exists and the hidden input holds its HTML.
+  const [ready, setReady] = useState(false);
   // The body's value is written only here, never by React: a hidden input's defaultValue IS
   // its value, so React would put the first HTML back on every re-render of this component.
   const firstHtml = useRef(initialHtml);
@@ -154,13 +158,14 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
         handlePaste: (view, event) => {
           const ed = editorRef.current;
           const files = imageFiles(event.clipboardData?.files);
-          if (ed && files.length) {
+          const html = event.clipboardData?.getData("text/html");
+          const text = event.clipboardData?.getData("text/plain");
+          // Word and Excel also put a picture of the copied text on the clipboard: text wins.
+          if (ed && files.length && !htmlHasText(html)) {
             event.preventDefault();
             void insertPhotos(ed, files, view.state.selection.from);
             return true;
           }
-          const html = event.clipboardData?.getData("text/html");
-          const text = event.clipboardData?.getData("text/plain");
           if (ed && !html && text) {
             // Plain text: a paragraph per blank-line-separated block.
             ed.commands.insertContent(plainTextToHtml(text));
@@ -188,7 +193,10 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
           },
         },
       },
-      onCreate: ({ editor }) => sync(editor),
+      onCreate: ({ editor }) => {
+        sync(editor);
+        setReady(true);
+      },
       onUpdate: ({ editor }) => {
         sync(editor);
         changed.current();
@@ -235,7 +243,7 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
     : undefined;
 
   return (
-    <div className="rte" {...hydratedAttr(enhanced && !!editor)}>
+    <div className="rte" {...hydratedAttr(enhanced && !!editor && ready)}>
       {editor && active && (
         <EditorToolbar editor={editor} active={active} onLink={() => setLinkOpen(true)} onUpload={() => file.current?.click()} onPick={pick} />
       )}
