@@ -24,6 +24,8 @@ export type Article = ArticleListItem & {
   updatedAt: string;
   viewCount: number;
   coverCaption: string | null;
+  /** The cover photo's credit from the photo library ("사진=…"). */
+  coverCredit?: string | null;
   legacyId: number | null;
   /** The reporter's account name (structured data names them as the author). */
   authorName: string | null;

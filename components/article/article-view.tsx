@@ -29,7 +29,12 @@ export function ArticleView({ article: a }: { article: Article }) {
       {a.cover && (
         <figure className="article-cover">
           <Picture img={a.cover} sizes="(max-width: 760px) 100vw, 720px" eager alt={a.cover.alt || a.title} />
-          {a.coverCaption && <figcaption>{a.coverCaption}</figcaption>}
+          {(a.coverCaption || a.coverCredit) && (
+            <figcaption>
+              {a.coverCaption}
+              {a.coverCredit && <small className="photo-credit">{a.coverCredit}</small>}
+            </figcaption>
+          )}
         </figure>
       )}
       {/* Body HTML is sanitised with an allowlist before it is stored (lib/sanitize). */}

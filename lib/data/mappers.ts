@@ -56,6 +56,8 @@ export const articleSelect = {
   coverCaption: true,
   legacyId: true,
   author: { select: { name: true } },
+  // Whose the cover photo is, under its caption (the photo library's credit).
+  coverImage: { select: { ...imageSelect, credit: true } },
 } as const;
 
 type ArticleRow = ListRow & {
@@ -69,6 +71,7 @@ type ArticleRow = ListRow & {
   coverCaption: string | null;
   legacyId: number | null;
   author: { name: string } | null;
+  coverImage: (ImageRow & { credit?: string | null }) | null;
 };
 
 export function toArticle(r: ArticleRow): Article {
@@ -84,6 +87,7 @@ export function toArticle(r: ArticleRow): Article {
     coverCaption: r.coverCaption,
     legacyId: r.legacyId,
     cover: toImageRef(r.coverImage),
+    coverCredit: r.coverImage?.credit ?? null,
     authorName: r.author?.name ?? null,
   };
 }

@@ -13,12 +13,15 @@ import { published } from "./published";
 export type TagRef = { id: number; slug: string; name: string };
 export const TAG_PAGE_SIZE = 20;
 
-export const getTagBySlug = (slug: string) =>
-  unstable_cache(
-    async (): Promise<TagRef | null> => readDb.tag.findUnique({ where: { slug: tagSlug(slug) }, select: { id: true, slug: true, name: true } }),
-    ["tag", tagSlug(slug)],
-    { tags: [cacheTags.archive], revalidate: REVALIDATE_SECONDS },
-  )();
+/**
+ * The tag of a URL; null for an unknown one. Not cached: a made-up slug must not leave a
+ * cache entry behind (a flood of them would fill the cache), and it is one unique-index read.
+ */
+export async function getTagBySlug(slug: string): Promise<TagRef | null> {
+  const key = tagSlug(slug);
+  if (!key || key.length > 200) return null;
+  return readDb.tag.findUnique({ where: { slug: key }, select: { id: true, slug: true, name: true } });
+}
 
 /** A cursor "publishedAt ms.id" of the last item shown: the next page is everything older. */
 export type TagCursor = { at: number; id: number };

@@ -107,6 +107,9 @@ describe("photo library, tags, SEO and home picks", () => {
       await page.goto(`${base}/articles/${id}`);
       const tagLinks = await page.locator(".article-tags a").allTextContents();
       expect(tagLinks).toEqual(["#백두산", `#${tagName}`]);
+      // Under the cover: the article's caption, and whose photo it is.
+      expect(await page.textContent(".article-cover figcaption")).toBe(`${caption}사진=연변일보 김사진`);
+      expect(await page.textContent(".article-cover figcaption .photo-credit")).toBe("사진=연변일보 김사진");
 
       // 4. The tag's page and feed.
       await page.click(`.article-tags a:has-text("${run}")`);
@@ -146,10 +149,20 @@ describe("photo library, tags, SEO and home picks", () => {
       await hydrated(page, ".rte");
       await page.click("#f-body");
       await page.keyboard.type("공유 사진을 따로 고른 기사.");
+      // Existing tags are offered while typing; choosing one completes it.
+      await page.fill("#f-tags", "백두");
+      await page.click(".tag-suggestions button:has-text('백두산')");
+      expect(await page.inputValue("#f-tags")).toBe("백두산, ");
       await page.click(".seo-box summary");
       await page.click(".seo-box button:has-text('공유 사진 고르기')");
       const dialog = page.locator("dialog.photo-picker[open]");
       await dialog.waitFor();
+      // The library is longer than one page: "더 보기" brings the older photos.
+      const total = Number((await q<{ n: number }>("SELECT count(*)::int AS n FROM images"))[0].n);
+      expect(total).toBeGreaterThan(24);
+      await expect.poll(() => dialog.locator(".photo-picker-grid li").count(), { timeout: 30_000 }).toBe(24);
+      await dialog.locator("button:has-text('더 보기')").click();
+      await expect.poll(() => dialog.locator(".photo-picker-grid li").count(), { timeout: 30_000 }).toBe(Math.min(total, 48));
       await dialog.locator("[data-testid=picker-file]").setInputFiles(photo);
       await dialog.locator("[data-field=picker-alt]").fill("눈 덮인 봉우리");
       await dialog.locator("[data-field=picker-caption]").fill(`공유용 사진 ${run}`);
@@ -168,6 +181,9 @@ describe("photo library, tags, SEO and home picks", () => {
       expect((await q("SELECT kind FROM article_revisions WHERE article_id = $1", [id])).map((r) => r.kind)).toEqual(["PUBLISH"]);
       const html = await (await fetch(`${base}/articles/${id}`)).text();
       expect(meta(html, "property", "og:image")).toContain(img.storage_key.replace(/\.jpg$/, ""));
+      const tagPage = await (await fetch(`${base}/tags/${encodeURIComponent("백두산")}`)).text();
+      expect(tagPage).toContain(title);
+      expect(tagPage).toContain(`백두산 관광 철이 시작되다 ${run}`);
       // No SEO title or description: the article's own title and excerpt.
       expect(meta(html, "property", "og:title")).toBe(title);
       expect(meta(html, "name", "description")).toContain("공유 사진을 따로 고른 기사");

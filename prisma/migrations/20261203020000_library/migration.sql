@@ -82,11 +82,19 @@ ALTER TABLE "home_picks" ADD CONSTRAINT "home_picks_article_id_fkey" FOREIGN KEY
 
 -- Hand-written from here.
 
--- The photos one article uses: those its body links to (/media/<original key>, as
--- lib/sanitize.ts#mediaKeysIn finds them), its cover and its social-card image.
+-- The photos one article uses: those its body links to (/media/<key>, as
+-- lib/sanitize.ts#mediaKeysIn finds them; a variant such as …-w640.webp or …-og.jpg, or a
+-- demo photo's …-640.webp, counts as its original), its cover and its social-card image.
 CREATE FUNCTION article_image_ids(body text, cover integer, social integer) RETURNS SETOF integer LANGUAGE sql STABLE AS $$
-  SELECT i.id FROM images i
-   WHERE i.storage_key IN (SELECT m[1] FROM regexp_matches(body, '/media/([A-Za-z0-9][A-Za-z0-9/_.-]*)', 'g') AS m)
+  WITH k AS (SELECT m[1] AS key FROM regexp_matches(body, '/media/([A-Za-z0-9][A-Za-z0-9/_.-]*)', 'g') AS m),
+  c AS (
+    SELECT key FROM k
+    UNION
+    SELECT regexp_replace(key, '-(w?[0-9]+|og)\.(webp|avif|jpg)$', '') || e
+      FROM k, unnest(ARRAY['.jpg', '.png', '.webp', '.avif']) AS e
+     WHERE key ~ '-(w?[0-9]+|og)\.(webp|avif|jpg)$'
+  )
+  SELECT i.id FROM images i WHERE i.storage_key IN (SELECT key FROM c)
   UNION
   SELECT x FROM unnest(ARRAY[cover, social]) AS x WHERE x IS NOT NULL
 $$;
