@@ -143,7 +143,7 @@ describe("the body editor", { timeout: 180_000 }, () => {
 
       // Ctrl+S saves (as 저장: a draft stays a draft); a new article moves to its edit address.
       await page.keyboard.press("Control+s");
-      await page.waitForURL(/\/admin\/articles\/\d+\/edit\?created=1/, { timeout: 30_000 });
+      await page.waitForURL(/\/admin\/articles\/\d+\/edit\?created=save/, { timeout: 30_000 });
       const id = idFromUrl(page);
       const saved = await row(id);
       expect(saved.status).toBe("DRAFT");
@@ -192,7 +192,7 @@ describe("the body editor", { timeout: 180_000 }, () => {
       expect(await page.locator(".rte-area img").count()).toBe(0);
 
       await page.click("button[name=intent][value=save]");
-      await page.waitForURL(/\/admin\/articles\/\d+\/edit\?created=1/, { timeout: 30_000 });
+      await page.waitForURL(/\/admin\/articles\/\d+\/edit\?created=save/, { timeout: 30_000 });
       const { body } = await row(idFromUrl(page));
       expect(body).toContain("<ul><li>어린이 열람실<ul><li>그림책 코너</li></ul></li><li>조용한 독서실</li></ul>");
       expect(body).toContain("<ol><li>축사</li><li>테이프 자르기</li></ol>");
@@ -208,7 +208,7 @@ describe("the body editor", { timeout: 180_000 }, () => {
       await page.click("#f-body");
       await page.keyboard.type("사진 앞 문단.");
       await page.click("button[name=intent][value=save]");
-      await page.waitForURL(/\/admin\/articles\/\d+\/edit\?created=1/, { timeout: 30_000 });
+      await page.waitForURL(/\/admin\/articles\/\d+\/edit\?created=save/, { timeout: 30_000 });
       const id = idFromUrl(page);
       await hydrated(page, "form.article-form");
       await hydrated(page, ".rte");

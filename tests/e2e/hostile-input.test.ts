@@ -150,6 +150,10 @@ const rows: Row[] = [
   { method: "POST", path: () => `/api/views/${HUGE}`, status: 404 },
   { method: "PUT", path: (f) => `/api/views/${f.id}`, status: 405 },
   { path: (f) => `/api/views/${f.id}`, status: 200, type: /json/ },
+  // The edit page's goodbye beacon: nobody signed in is answered before the body is read.
+  { method: "POST", path: () => "/api/presence", body: '{"articleId":1,"tabId":"abcdefgh"}', headers: { "content-type": "application/json" }, status: 401, type: /json/ },
+  { method: "POST", path: () => "/api/presence", body: "x".repeat(100_000), headers: { "content-type": "application/json" }, status: 401, type: /json/ },
+  { method: "GET", path: () => "/api/presence", status: 405 },
   { method: "POST", path: () => "/api/captcha", status: 405 },
   { path: () => "/api/captcha", status: 200, type: /^image\/png/ },
   { method: "PUT", path: () => "/api/health", status: 405 },

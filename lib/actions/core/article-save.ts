@@ -18,6 +18,19 @@ export type SavedArticle = { id: number; version: number; status: string; savedA
 
 const MESSAGE = { save: "저장했습니다.", submit: "검토를 요청했습니다.", publish: "게시했습니다.", schedule: "예약했습니다." } as const;
 
+/**
+ * The edit page's notice after a save that moved the browser there (`?created=` / `?saved=`
+ * carry the button pressed): a new article published from its first page is told
+ * "게시했습니다.", not "저장했습니다.". Anything else in the address says nothing.
+ */
+export function savedNotice(sp: { created?: string; saved?: string }): string | null {
+  const intent = (v: string | undefined) => (v && Object.hasOwn(MESSAGE, v) ? (v as keyof typeof MESSAGE) : v === "1" ? "save" : null);
+  const created = intent(sp.created);
+  if (created) return created === "save" ? "기사를 만들었습니다." : `기사를 만들었습니다. ${MESSAGE[created]}`;
+  const saved = intent(sp.saved);
+  return saved ? MESSAGE[saved] : null;
+}
+
 async function checkRefs(input: Pick<ArticleFields, "sectionId" | "coverImageId" | "socialImageId">): Promise<FieldErrors | null> {
   const errors: FieldErrors = {};
   if (!(await db.section.findUnique({ where: { id: input.sectionId }, select: { id: true } }))) errors.sectionId = ["분야를 고르세요."];
@@ -118,7 +131,7 @@ export const saveArticle = defineAction({
     const message = input.intent === "schedule" ? `${formatDateTime(scheduledAt!)} (중국시간)에 게시되도록 예약했습니다.` : MESSAGE[input.intent];
     return done(message, publicTags(saved.id, before, { ...content, status: next.status, deletedAt: null }), {
       data,
-      redirect: !before ? `/admin/articles/${saved.id}/edit?created=1` : input.fromNew ? `/admin/articles/${saved.id}/edit?saved=1` : undefined,
+      redirect: !before ? `/admin/articles/${saved.id}/edit?created=${input.intent}` : input.fromNew ? `/admin/articles/${saved.id}/edit?saved=${input.intent}` : undefined,
       rearm: touchesSchedule(before?.status, next.status),
     });
   },

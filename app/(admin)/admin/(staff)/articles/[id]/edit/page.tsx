@@ -15,6 +15,7 @@ import { AutosaveOffer, SendBackNotice } from "@/components/admin/desk-notices";
 import { EditingPresence } from "@/components/admin/editing-presence";
 import { autosaveOf, newerAutosave, sendBackNote } from "@/lib/data/desk";
 import { othersEditing } from "@/lib/data/presence";
+import { savedNotice } from "@/lib/actions/core/article-save";
 
 export const metadata: Metadata = { title: "기사 고치기" };
 
@@ -39,6 +40,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   // "불러오기": the autosave's text in the form, based on the stored article's version (so a
   // save of it is refused if someone saved since), and marked unsaved.
   const base = loaded ? { ...a, ...revisionText(loaded) } : a;
+  const notice = savedNotice(sp);
   return (
     <>
       <div className="page-head">
@@ -47,14 +49,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         </h1>
         <span className={`status status-${a.deletedAt ? "trash" : a.status.toLowerCase()}`}>{statusLabel(a.status, a.deletedAt)}</span>
       </div>
-      {sp.created && (
+      {notice && (
         <p className="notice" role="status">
-          기사를 만들었습니다.
-        </p>
-      )}
-      {sp.saved && (
-        <p className="notice" role="status">
-          저장했습니다.
+          {notice}
         </p>
       )}
       {sp.restored && (
