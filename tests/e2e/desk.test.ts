@@ -109,7 +109,6 @@ describe("two tabs on one article", () => {
       await a.getByTestId("autosave-loaded").waitFor();
       expect(await a.inputValue("#f-title")).toBe("탭 B가 고친 제목");
       expect(await stored(id)).toMatchObject({ title, subtitle: "탭 A가 고친 부제목" });
-      await a.screenshot({ path: `/tmp/desk-autosave-loaded-${run}.png`, fullPage: true });
     });
   });
 
@@ -133,7 +132,6 @@ describe("two tabs on one article", () => {
       expect(await title.locator("ins").allTextContents()).toEqual(["둘째"]);
       expect(await title.textContent()).toContain("<b>굵게</b>"); // shown as typed, not as bold markup
       expect(await title.locator("b").count()).toBe(0);
-      await page.screenshot({ path: `/tmp/desk-revision-diff-${run}.png`, fullPage: true });
 
       page.on("dialog", (d) => void d.accept());
       await hydrated(page, `form.action-form:has(input[name=revisionId][value="${first.id}"])`);
@@ -170,7 +168,6 @@ describe("who else is editing", () => {
             return p1.getByTestId("presence").textContent();
           })
           .toContain(`${editor2.name} 님이 이 기사를 고치고 있습니다`);
-        await p1.screenshot({ path: `/tmp/desk-presence-${run}.png` });
 
         // p2 leaves (pagehide → beacon): at p1's next heartbeat nobody else is editing.
         await p2.goto(`${base}/admin`);
@@ -213,7 +210,6 @@ describe("send back to the reporter", () => {
       expect(text).toContain("첫 문단의 날짜를 <b>확인</b>해 주세요."); // the note as typed, never markup
       expect(text).toContain(`${editor.name} 님`);
       expect(await shown.locator("b").count()).toBe(0);
-      await page.screenshot({ path: `/tmp/desk-send-back-${run}.png`, fullPage: true });
 
       await page.goto(`${base}/admin/articles`);
       const row = page.locator("tr", { hasText: title });
@@ -242,7 +238,6 @@ describe("preview of unsaved changes", () => {
       await tab.waitForURL(/\/preview\?revision=\d+/);
       await expect.poll(() => tab.textContent("h1.article-title"), SLOW).toBe(`미리 보는 새 제목 ${run}`);
       expect(await tab.getByTestId("preview-unsaved").textContent()).toContain("저장하지 않은 내용");
-      await tab.screenshot({ path: `/tmp/desk-preview-${run}.png` });
 
       // Staff only, never stored by a cache, never indexed.
       const own = await page.request.get(tab.url());
