@@ -8,7 +8,7 @@ import { articleFields, autosaveFields, parseScheduleTime, SCHEDULE_INVALID, typ
 import { touchesSchedule } from "../../data/schedule";
 import { defineAction, done, fail, type FieldErrors } from "../safe-action";
 import { writeArticleTags } from "./article-tags";
-import { IN_BIN, NOT_FOUND, cleanBody, conflictMessage, loadArticle, publicTags, snapshot, writeIfCurrent, type ArticleState } from "./article-shared";
+import { IN_BIN, NOT_FOUND, cleanBody, conflictMessage, draftContent, loadArticle, publicTags, snapshot, writeIfCurrent, type ArticleState } from "./article-shared";
 
 /**
  * `version` is what the editor's next save must be based on; `revisionId` the autosave
@@ -160,22 +160,7 @@ export const autosaveArticle = defineAction({
       (await db.section.findUnique({ where: { id: input.sectionId }, select: { id: true } })) ??
       (await db.section.findFirst({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } }));
     if (!section) return fail(409, "분야가 하나도 없습니다. 관리자에게 분야를 만들어 달라고 하세요.");
-    const { body, excerpt } = await cleanBody(input.body, input.excerpt);
-    const content = {
-      title: input.title || "(제목 없음)",
-      subtitle: input.subtitle,
-      excerpt,
-      body,
-      sourceName: input.sourceName || before?.sourceName || "",
-      byline: input.byline,
-      editorName: input.editorName,
-      coverImageId: input.coverImageId,
-      coverCaption: input.coverCaption,
-      sectionId: section.id,
-      seoTitle: input.seoTitle,
-      seoDescription: input.seoDescription,
-      socialImageId: input.socialImageId,
-    };
+    const content = await draftContent(input, { sourceName: before?.sourceName ?? "", sectionId: section.id });
     if (before && (before.status === "PUBLISHED" || before.status === "SCHEDULED")) {
       const recent = await db.articleRevision.findFirst({
         where: { articleId: before.id, kind: "AUTOSAVE", createdById: actor.id, createdAt: { gte: new Date(now.getTime() - 30 * 60_000) } },

@@ -62,6 +62,45 @@ export async function cleanBody(html: string, excerpt: string | null) {
   return { body, text, excerpt: excerpt ?? makeExcerpt(text) };
 }
 
+/** What an autosave (or a kept refused save) takes from the form: any unfinished state. */
+type DraftInput = {
+  title: string;
+  subtitle: string | null;
+  excerpt: string | null;
+  body: string;
+  sourceName: string;
+  byline: string | null;
+  editorName: string | null;
+  coverImageId: number | null;
+  coverCaption: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  socialImageId: number | null;
+};
+
+/**
+ * The form's text as a draft is stored: an untitled one as "(제목 없음)", an empty source as
+ * the article's own, the body cleaned. For autosaves and for a refused save's text kept.
+ */
+export async function draftContent(input: DraftInput, fallback: { sourceName: string; sectionId: number }) {
+  const { body, excerpt } = await cleanBody(input.body, input.excerpt);
+  return {
+    title: input.title || "(제목 없음)",
+    subtitle: input.subtitle,
+    excerpt,
+    body,
+    sourceName: input.sourceName || fallback.sourceName,
+    byline: input.byline,
+    editorName: input.editorName,
+    coverImageId: input.coverImageId,
+    coverCaption: input.coverCaption,
+    sectionId: fallback.sectionId,
+    seoTitle: input.seoTitle,
+    seoDescription: input.seoDescription,
+    socialImageId: input.socialImageId,
+  };
+}
+
 export type Content = Pick<
   ArticleState,
   "title" | "subtitle" | "excerpt" | "body" | "sourceName" | "byline" | "editorName" | "coverImageId" | "coverCaption" | "sectionId"

@@ -7,7 +7,7 @@ import { formatDateTime } from "../../china-time";
 import { keepFields } from "../../validations/article";
 import { autosaveRevisionInput, sendBackInput } from "../../validations/desk";
 import { defineAction, done, fail } from "../safe-action";
-import { IN_BIN, NOT_FOUND, cleanBody, conflictMessage, loadArticle, snapshot, writeIfCurrent } from "./article-shared";
+import { IN_BIN, NOT_FOUND, conflictMessage, draftContent, loadArticle, snapshot, writeIfCurrent } from "./article-shared";
 
 export const KEPT_NOTE = "저장이 거부된 글을 보관함";
 
@@ -26,19 +26,7 @@ export const keepAsRevision = defineAction({
     if (!a) return fail(404, NOT_FOUND);
     if (!canEditArticle(actor, a) && a.authorId !== actor.id) return fail(403, "이 기사를 고칠 권한이 없습니다.");
     const section = input.sectionId ? await db.section.findUnique({ where: { id: input.sectionId }, select: { id: true } }) : null;
-    const { body, excerpt } = await cleanBody(input.body, input.excerpt);
-    const content = {
-      title: input.title || "(제목 없음)",
-      subtitle: input.subtitle,
-      excerpt,
-      body,
-      sourceName: input.sourceName || a.sourceName,
-      byline: input.byline,
-      editorName: input.editorName,
-      coverImageId: input.coverImageId,
-      coverCaption: input.coverCaption,
-      sectionId: section?.id ?? a.sectionId,
-    };
+    const content = await draftContent(input, { sourceName: a.sourceName, sectionId: section?.id ?? a.sectionId });
     const rev = await db.articleRevision.create({
       data: { ...snapshot({ ...content, status: a.status }, a.id, "AUTOSAVE", actor.id), note: KEPT_NOTE },
       select: { id: true, createdAt: true },
