@@ -16,7 +16,7 @@ export async function listHomePicks() {
 export async function findPickable(q: string, take = 20) {
   const text = q.normalize("NFC").replace(CONTROL, " ").trim();
   if (!text) return [];
-  const id = /^\d{1,9}$/.test(text) ? Number(text) : null;
+  const id = /^\d{1,9}$/.test(text) ? Number(text) : null; // 9 digits: always an INT4
   const words = text.split(/\s+/).slice(0, 5);
   return db.article.findMany({
     where: { ...published, OR: [...(id ? [{ id }] : []), { AND: words.map((w) => ({ title: { contains: w, mode: "insensitive" as const } })) }] },

@@ -104,6 +104,8 @@ describe("photo library", () => {
     expect((await data.searchImages({ q: "\u0000" })).items.length).toBeGreaterThan(0);
     expect(await run(lib.updatePhotoTexts, f.editor, { id: 999999, alt: "", caption: "", credit: "" })).toMatchObject({ ok: false, status: 404 });
     expect(await run(lib.updatePhotoTexts, f.editor, { id: "abc", alt: "", caption: "", credit: "" })).toMatchObject({ ok: false, status: 400 });
+    expect(await run(lib.deletePhoto, f.editor, { id: "99999999999" })).toMatchObject({ ok: false, status: 400 });
+    expect(await run(lib.listPhotos, f.editor, { q: "", before: "99999999999" })).toMatchObject({ ok: false, status: 400 });
   });
 
   it("searches caption, alt text and credit, newest first, a bounded page at a time", async () => {
@@ -190,6 +192,7 @@ describe("home picks", () => {
     expect(await run(picks.addHomePick, f.reporter, { articleId: pub })).toMatchObject({ ok: false, status: 403 });
     expect(await run(picks.addHomePick, f.editor, { articleId: draft })).toMatchObject({ ok: false, status: 404 });
     expect(await run(picks.addHomePick, f.editor, { articleId: "x" })).toMatchObject({ ok: false, status: 400 });
+    expect(await run(picks.addHomePick, f.editor, { articleId: "99999999999" })).toMatchObject({ ok: false, status: 400 });
     for (let i = 0; i < home.HOME_SLOTS; i++) {
       expect(await run(picks.addHomePick, f.editor, { articleId: await insertArticle(f, { title: `골라 ${i}` }) })).toMatchObject({ ok: true });
     }

@@ -11,7 +11,8 @@ import { defineAction, done, fail } from "../safe-action";
 import { readerTags } from "./article-shared";
 import { CONTROL } from "../../validations/tags";
 
-const id = z.coerce.number().int().positive();
+// An INT4 id: a larger number is a photo that cannot exist (a 404), never a database error.
+const id = z.coerce.number().int().positive().max(2_147_483_647);
 const optional = (max: number, label: string) =>
   z
     .string()
