@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "../db";
 import { published } from "./published";
+import { CONTROL } from "../validations/tags";
 
 export async function listHomePicks() {
   const rows = await db.homePick.findMany({
@@ -13,9 +14,9 @@ export async function listHomePicks() {
 
 /** Published articles to pick from: by number, or newest whose title holds every word (bounded). */
 export async function findPickable(q: string, take = 20) {
-  const text = q.normalize("NFC").trim();
+  const text = q.normalize("NFC").replace(CONTROL, " ").trim();
   if (!text) return [];
-  const id = /^\d{1,9}$/.test(text) ? Number(text) : null;
+  const id = /^\d{1,9}$/.test(text) ? Number(text) : null; // 9 digits: always an INT4
   const words = text.split(/\s+/).slice(0, 5);
   return db.article.findMany({
     where: { ...published, OR: [...(id ? [{ id }] : []), { AND: words.map((w) => ({ title: { contains: w, mode: "insensitive" as const } })) }] },

@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { ImageVariant } from "../types";
 import type { PickedPhoto } from "@/components/admin/photo-types";
 import { mediaPath } from "../urls";
+import { CONTROL } from "../validations/tags";
 
 export const IMAGE_PAGE_SIZE = 24;
 
@@ -39,7 +40,7 @@ export function toLibraryPhoto(r: Row): LibraryPhoto {
 
 /** One page of photos older than `before` (an id), matching `q`; `next` is the cursor of the page after. */
 export async function searchImages({ q, before, size = IMAGE_PAGE_SIZE }: { q?: string; before?: number | null; size?: number }) {
-  const words = (q ?? "").normalize("NFC").trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  const words = (q ?? "").normalize("NFC").replace(CONTROL, " ").trim().split(/\s+/).filter(Boolean).slice(0, 5);
   const where: Prisma.ImageWhereInput = {
     ...(before ? { id: { lt: before } } : {}),
     // Every word somewhere in caption, alt text or credit.

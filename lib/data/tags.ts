@@ -29,7 +29,8 @@ export const cursorText = (c: TagCursor) => `${c.at}.${c.id}`;
 export function parseCursor(raw: string | undefined): TagCursor | null | undefined {
   if (raw === undefined || raw === "") return null;
   const m = /^(\d{1,15})\.(\d{1,10})$/.exec(raw);
-  return m ? { at: Number(m[1]), id: Number(m[2]) } : undefined; // undefined: malformed
+  // undefined: malformed, or an id beyond INT4 (no such article; the query would fail on it).
+  return m && Number(m[2]) <= 2_147_483_647 ? { at: Number(m[1]), id: Number(m[2]) } : undefined;
 }
 
 async function readTagPage(tagId: number, before: TagCursor | null, size: number) {

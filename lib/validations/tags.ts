@@ -5,9 +5,12 @@ import { z } from "zod";
 export const MAX_TAGS = 10;
 export const MAX_TAG_LENGTH = 30;
 
+/** Control characters (NUL included, which PostgreSQL refuses in text) never belong in a tag, a caption or a search. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
 /** A tag's URL slug: the NFC name itself, lower case, spaces as "-" (readable in Korean browsers). */
 export function tagSlug(name: string): string {
-  return name.normalize("NFC").trim().toLowerCase().replace(/\s+/g, "-");
+  return name.normalize("NFC").replace(CONTROL, " ").trim().toLowerCase().replace(/\s+/g, "-");
 }
 
 /** The names typed, in order, without empties or repeats (the first spelling wins). */
@@ -16,7 +19,7 @@ export function splitTags(raw: string): string[] {
   const out: string[] = [];
   // Full-width and ideographic commas come from Chinese and Korean keyboards.
   for (const part of raw.normalize("NFC").split(/[,，、]/)) {
-    const name = part.trim().replace(/\s+/g, " ").replace(/^#/, "");
+    const name = part.replace(CONTROL, " ").trim().replace(/\s+/g, " ").replace(/^#/, "");
     const slug = tagSlug(name);
     if (!name || seen.has(slug)) continue;
     seen.add(slug);

@@ -98,8 +98,14 @@ describe("photo library", () => {
     const long = await run(lib.updatePhotoTexts, f.editor, { id: p.id, alt: "", caption: "", credit: "가".repeat(101) });
     expect(long).toMatchObject({ ok: false, status: 400 });
     expect(long.ok ? [] : long.errors?.credit).toHaveLength(1);
+    // NUL and other control characters are dropped, not a 500 from PostgreSQL.
+    expect(await run(lib.updatePhotoTexts, f.editor, { id: p.id, alt: "a\u0000b", caption: "\u0000", credit: "사진\u0007=길림신문" })).toMatchObject({ ok: true });
+    expect((await f.sql("SELECT alt, caption, credit FROM images WHERE id = $1", [p.id]))[0]).toEqual({ alt: "ab", caption: null, credit: "사진=길림신문" });
+    expect((await data.searchImages({ q: "\u0000" })).items.length).toBeGreaterThan(0);
     expect(await run(lib.updatePhotoTexts, f.editor, { id: 999999, alt: "", caption: "", credit: "" })).toMatchObject({ ok: false, status: 404 });
     expect(await run(lib.updatePhotoTexts, f.editor, { id: "abc", alt: "", caption: "", credit: "" })).toMatchObject({ ok: false, status: 400 });
+    expect(await run(lib.deletePhoto, f.editor, { id: "99999999999" })).toMatchObject({ ok: false, status: 400 });
+    expect(await run(lib.listPhotos, f.editor, { q: "", before: "99999999999" })).toMatchObject({ ok: false, status: 400 });
   });
 
   it("searches caption, alt text and credit, newest first, a bounded page at a time", async () => {
@@ -186,6 +192,7 @@ describe("home picks", () => {
     expect(await run(picks.addHomePick, f.reporter, { articleId: pub })).toMatchObject({ ok: false, status: 403 });
     expect(await run(picks.addHomePick, f.editor, { articleId: draft })).toMatchObject({ ok: false, status: 404 });
     expect(await run(picks.addHomePick, f.editor, { articleId: "x" })).toMatchObject({ ok: false, status: 400 });
+    expect(await run(picks.addHomePick, f.editor, { articleId: "99999999999" })).toMatchObject({ ok: false, status: 400 });
     for (let i = 0; i < home.HOME_SLOTS; i++) {
       expect(await run(picks.addHomePick, f.editor, { articleId: await insertArticle(f, { title: `골라 ${i}` }) })).toMatchObject({ ok: true });
     }

@@ -14,6 +14,11 @@ describe("tags", () => {
     expect(tagSlug(nfd)).toBe("한글");
   });
 
+  it("drops control characters (PostgreSQL refuses NUL in text)", () => {
+    expect(splitTags("연\u0000변, \u0007")).toEqual(["연 변"]);
+    expect(tagSlug("\u0000")).toBe("");
+  });
+
   it("slugs keep the Korean name readable: lower case, spaces as dashes", () => {
     expect(tagSlug(" 조선족 축제 ")).toBe("조선족-축제");
     expect(tagSlug("Yanbian Univ")).toBe("yanbian-univ");

@@ -9,7 +9,7 @@ import { HOME_SLOTS } from "../../data/home";
 import { published } from "../../data/published";
 import { defineAction, done, fail } from "../safe-action";
 
-const articleId = z.coerce.number({ error: "기사 번호가 잘못되었습니다." }).int().positive("기사 번호가 잘못되었습니다.");
+const articleId = z.coerce.number({ error: "기사 번호가 잘못되었습니다." }).int().positive("기사 번호가 잘못되었습니다.").max(2_147_483_647, "기사 번호가 잘못되었습니다.");
 export const homePickInput = z.object({ articleId });
 export const homeMoveInput = z.object({ articleId, direction: z.enum(["up", "down"]) });
 

@@ -9,19 +9,21 @@ import { imageUses, searchImages } from "../../data/images";
 import type { ImageVariant } from "../../types";
 import { defineAction, done, fail } from "../safe-action";
 import { readerTags } from "./article-shared";
+import { CONTROL } from "../../validations/tags";
 
-const id = z.coerce.number().int().positive();
+// An INT4 id: a larger number is a photo that cannot exist (a 404), never a database error.
+const id = z.coerce.number().int().positive().max(2_147_483_647);
 const optional = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `${label}은(는) ${max}자 이하로 써 주세요.`)
     .optional()
-    .transform((v) => (v ? v.normalize("NFC") : null));
+    .transform((v) => (v ? v.normalize("NFC").replace(CONTROL, "").trim() || null : null));
 
 export const photoTextsInput = z.object({
   id,
-  alt: z.string().trim().max(300, "대체 글은 300자 이하로 써 주세요.").optional().transform((v) => (v ?? "").normalize("NFC")),
+  alt: z.string().trim().max(300, "대체 글은 300자 이하로 써 주세요.").optional().transform((v) => (v ?? "").normalize("NFC").replace(CONTROL, "").trim()),
   caption: optional(300, "사진 설명"),
   credit: optional(100, "출처(저작권자)"),
 });
