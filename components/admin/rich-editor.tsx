@@ -52,6 +52,24 @@ const htmlHasText = (html: string | undefined) => !!html && !!new DOMParser().pa
 
 const imageFiles = (list: FileList | null | undefined) => Array.from(list ?? []).filter((f) => f.type.startsWith("image/"));
 
+/** Which formats and commands apply at the editor's current selection (the toolbar's state). */
+function formatsAt(e: Editor) {
+  return {
+    paragraph: e.isActive("paragraph"),
+    h2: e.isActive("heading", { level: 2 }),
+    h3: e.isActive("heading", { level: 3 }),
+    blockquote: e.isActive("blockquote"),
+    bulletList: e.isActive("bulletList"),
+    orderedList: e.isActive("orderedList"),
+    bold: e.isActive("bold"),
+    italic: e.isActive("italic"),
+    link: e.isActive("link"),
+    table: e.isActive("table"),
+    canUndo: e.can().undo(),
+    canRedo: e.can().redo(),
+  };
+}
+
 export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, pickPhoto }: Props) {
   const enhanced = useHydrated();
   const [note, setNote] = useState("");
@@ -207,24 +225,11 @@ export function RichEditor({ name, initialHtml, labelId, describedBy, onChange, 
   const editorRef = useRef<Editor | null>(null);
   editorRef.current = editor;
 
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: e }) =>
-      e && {
-        paragraph: e.isActive("paragraph"),
-        h2: e.isActive("heading", { level: 2 }),
-        h3: e.isActive("heading", { level: 3 }),
-        blockquote: e.isActive("blockquote"),
-        bulletList: e.isActive("bulletList"),
-        orderedList: e.isActive("orderedList"),
-        bold: e.isActive("bold"),
-        italic: e.isActive("italic"),
-        link: e.isActive("link"),
-        table: e.isActive("table"),
-        canUndo: e.can().undo(),
-        canRedo: e.can().redo(),
-      },
-  });
+  // useEditorState follows the editor's transactions; before the first one (a fresh page,
+  // nothing clicked yet) it still holds what it read while the editor was being created
+  // (null), so the toolbar is read straight from the editor then: it must be there at once.
+  const tracked = useEditorState({ editor, selector: ({ editor: e }) => e && formatsAt(e) });
+  const active = tracked ?? (editor && ready ? formatsAt(editor) : null);
 
   if (!enhanced) {
     return <textarea id="f-body" name={name} defaultValue={initialHtml} rows={18} className="rte-fallback" aria-describedby={describedBy} />;

@@ -42,6 +42,8 @@ async function newArticle(page: Page, title: string) {
   await signInThrough(page, base, editor, "/admin/articles/new");
   await hydrated(page, "form.article-form");
   await hydrated(page, ".rte");
+  // The toolbar is there as soon as the editor is, before anything is clicked or typed.
+  expect(await page.locator(".rte-toolbar").getByRole("button", { name: "굵게", exact: true }).isVisible()).toBe(true);
   await page.selectOption("#f-sectionId", String(section));
   await page.fill("#f-title", title);
 }
