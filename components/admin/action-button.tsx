@@ -3,6 +3,7 @@
 // works without JavaScript, with the result shown next to it.
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/safe-action";
+import { ActionResult } from "./action-result";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
 type Props = {
@@ -33,10 +34,7 @@ export function ActionButton({ action, fields, label, confirm, danger, children 
       <button type="submit" className={danger ? "btn btn-danger" : "btn"} disabled={pending}>
         {label}
       </button>
-      <span className={`action-result ${state.ok ? "is-ok" : "is-error"}`} role="status" aria-live="polite">
-        {state.message}
-        {state.errors && ` ${Object.values(state.errors).flat().join(" ")}`}
-      </span>
+      <ActionResult state={state} fieldErrors />
     </form>
   );
 }

@@ -5,6 +5,7 @@
 // with it, "모두 고르기" ticks every row.
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/safe-action";
+import { ActionResult } from "./action-result";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
 type Props = {
@@ -32,10 +33,7 @@ export function BulkForm({ id, action, ops, noun }: Props) {
           {op.label}
         </button>
       ))}
-      <span className={`action-result ${state.ok ? "is-ok" : "is-error"}`} role="status" aria-live="polite">
-        {state.message}
-        {state.errors && ` ${Object.values(state.errors).flat().join(" ")}`}
-      </span>
+      <ActionResult state={state} fieldErrors />
     </form>
   );
 }

@@ -4,17 +4,12 @@
 // typed and shows the message next to its field.
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/safe-action";
+import { ActionResult } from "./action-result";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
-function Result({ state, id }: { state: FormState; id: string }) {
-  return (
-    <p id={id} className={`action-result ${state.ok ? "is-ok" : "is-error"}`} role="status" aria-live="polite">
-      {state.message}
-    </p>
-  );
-}
+const Result = ({ state, id }: { state: FormState; id: string }) => <ActionResult state={state} as="p" id={id} />;
 
 function FieldErr({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null;

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { sendBackArticleAction } from "@/lib/actions/desk";
 import type { FormState } from "@/lib/actions/safe-action";
+import { ActionResult } from "./action-result";
 import { SEND_BACK_MAX } from "@/lib/validations/desk";
 import { hydratedAttr, useHydrated } from "@/lib/use-hydrated";
 
@@ -35,9 +36,7 @@ export function SendBackForm({ id, version }: { id: number; version: number }) {
         <button type="submit" className="btn btn-danger" disabled={pending}>
           반려
         </button>
-        <span className={`action-result ${state.ok ? "is-ok" : "is-error"}`} role="status" aria-live="polite">
-          {state.message}
-        </span>
+        <ActionResult state={state} />
       </details>
     </form>
   );
