@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUserAt } from "../../lib/auth/bootstrap";
 import { formFields } from "../../bench/lib/comments";
 import { hydrated, signInThrough, withPage } from "../support/browser";
+import { endPool } from "../support/db";
 import { loadThrough, startClusterRig, type ClusterRig } from "./cluster-rig";
 
 const run = randomBytes(3).toString("hex");
@@ -29,7 +30,7 @@ beforeAll(async () => {
   ids = (await pool.query<{ id: number }>(`SELECT id FROM articles WHERE status = 'PUBLISHED' AND deleted_at IS NULL ORDER BY published_at DESC, id DESC`)).rows.map((r) => r.id);
 }, 600_000);
 afterAll(async () => {
-  await pool?.end();
+  if (pool) await endPool(pool);
   await rig?.close();
 });
 

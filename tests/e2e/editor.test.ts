@@ -57,6 +57,21 @@ async function paste(page: Page, data: Record<string, string>) {
   }, data);
 }
 
+/**
+ * Ctrl+End, then wait until the editor itself has taken the new caret: ProseMirror reads the
+ * browser's selection on "selectionchange", which fires after the key, so a paste sent at once
+ * could still land where the caret was (in the last table cell, say).
+ */
+async function caretToEnd(page: Page) {
+  await page.keyboard.press("Control+End");
+  await poll(() =>
+    page.evaluate(() => {
+      const ed = (document.getElementById("f-body") as unknown as { editor: { state: { selection: { to: number }; doc: { content: { size: number } } } } }).editor;
+      return ed.state.doc.content.size - ed.state.selection.to;
+    }),
+  ).toBe(1);
+}
+
 /** A paste (or a drop at the point x,y) of one file whose bytes are `b64`. */
 async function sendFile(page: Page, how: "paste" | "drop", b64: string, name: string, at?: { x: number; y: number }, html?: string) {
   await page.evaluate(
@@ -184,7 +199,7 @@ describe("the body editor", { timeout: 180_000 }, () => {
       await poll(() => page.textContent(".rte-note")).toBe(FOREIGN); // Word's photo on the writer's disk
 
       // A clipboard with HTML only (no text/plain), from a web page.
-      await page.keyboard.press("Control+End");
+      await caretToEnd(page);
       await paste(page, { "text/html": WEB });
       await page.locator(".rte-area h3").waitFor();
       expect(await page.textContent(".rte-area h3")).toBe("주민 반응");
@@ -215,7 +230,7 @@ describe("the body editor", { timeout: 180_000 }, () => {
       await hydrated(page, "form.article-form");
       await hydrated(page, ".rte");
       await page.click("#f-body");
-      await page.keyboard.press("Control+End");
+      await caretToEnd(page);
 
       const progress = page.waitForSelector("[data-testid=upload-progress]", { state: "attached", timeout: 60_000 });
       await sendFile(page, "paste", jpeg, "river.jpg");
@@ -242,7 +257,7 @@ describe("the body editor", { timeout: 180_000 }, () => {
       await poll(() => page.textContent(".rte-note")).toBe("JPEG, PNG, WebP, AVIF 사진만 올릴 수 있습니다.");
       expect(await page.locator(".rte-area figure").count()).toBe(2);
       // Word puts a picture of the copied text on the clipboard too: the text is what is pasted.
-      await page.keyboard.press("Control+End");
+      await caretToEnd(page);
       await sendFile(page, "paste", jpeg, "image.png", undefined, "<p class=MsoNormal>워드에서 복사한 글</p>");
       await poll(() => page.textContent("#f-body")).toContain("워드에서 복사한 글");
       await settle(page);
@@ -335,7 +350,7 @@ describe("the body editor", { timeout: 180_000 }, () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-body");
       await settle(page);
       expect((await row(id)).title).toBe(`게시된 기사 ${run}`);
-      await page.keyboard.press("Control+End");
+      await caretToEnd(page);
       await page.keyboard.type("덧붙인 문장.");
       await page.keyboard.press("Control+s");
       await poll(async () => (await row(id)).title).toBe(`게시된 기사 고친 제목 ${run}`);

@@ -19,6 +19,7 @@ import { createUserAt } from "../../lib/auth/bootstrap";
 import { hydrated, signInThrough, withPage } from "../support/browser";
 import { holdPort, type HeldPort } from "../support/held-port";
 import { seededCluster, type SeededCluster } from "../support/seeded-cluster";
+import { endPool } from "../support/db";
 
 let db: SeededCluster;
 let pool: pg.Pool;
@@ -62,7 +63,7 @@ afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
   await site?.close();
   await redis?.stop();
-  await pool?.end();
+  if (pool) await endPool(pool);
   await db?.pg.stop();
   for (const dir of DIRS) rmSync(dir, { recursive: true, force: true });
   if (logs) rmSync(logs, { recursive: true, force: true });

@@ -72,3 +72,21 @@ export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T
     await c.end();
   }
 }
+
+/**
+ * Ends a pool and waits until each of its connections has really closed. `pool.end()` resolves
+ * as soon as it has asked them to, so a database server stopped right after would terminate
+ * connections still saying goodbye, and their "terminating connection due to administrator
+ * command" arrives as an unhandled error in whichever test file runs.
+ */
+export async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    pool.on("remove", () => {
+      if (--open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}
