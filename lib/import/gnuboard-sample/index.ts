@@ -5,4 +5,5 @@ export { EXIF_MAKE, EXIF_MODEL } from "./files";
 export { kstToUtc } from "./kst";
 export { samplePost, type GnuboardSampleManifest, type SampleBoard, type SampleComment, type SampleFile, type SampleInline, type SamplePost } from "./manifest";
 export { BOARDS, OLD_SITE_ORIGIN, SAMPLE_KEYS } from "./plan";
+export { fillGnuboardSample, type FillOptions, type FillResult } from "./fill";
 export { sharedTablesSql, writeTableSql } from "./schema";
