@@ -22,7 +22,9 @@ export async function buildGnuboardSample(url: string, opts: { dir: string }): P
   const rng = seeded(20230104);
   const conn = await connectGnuboard(url);
   try {
-    const tables = ["g5_group", "g5_board", "g5_board_file", "g5_member", ...BOARDS.map((b) => `g5_write_${b.boTable}`)];
+    // A clean site every time: every board table a previous build or fill left goes too.
+    const [boards] = (await conn.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 'g5\\_write\\_%'")) as unknown as [{ t: string }[]];
+    const tables = ["g5_group", "g5_board", "g5_board_file", "g5_member", ...boards.map((b) => b.t)];
     await conn.query(`DROP TABLE IF EXISTS ${tables.map((t) => `\`${t}\``).join(", ")}`);
     for (const sql of sharedTablesSql()) await conn.query(sql);
     await conn.query("INSERT INTO g5_group SET ?", [{ gr_id: "community", gr_subject: "커뮤니티", gr_order: 1 }]);
