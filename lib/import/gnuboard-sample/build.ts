@@ -9,7 +9,7 @@ import iconv from "iconv-lite";
 import { connectGnuboard } from "./connect";
 import { makeFile } from "./files";
 import { kstToUtc } from "./kst";
-import type { GnuboardSampleManifest, SampleBoard, SampleComment, SampleFile, SampleInline, SamplePost } from "./manifest";
+import type { GnuboardSampleManifest, SampleBoard, SampleFile, SampleInline, SamplePost } from "./manifest";
 import { BOARDS, MEMBERS, OLD_SITE_ORIGIN, planFree, planNews, planOld, type PlannedBoard, type PlannedPost } from "./plan";
 import { sharedTablesSql, writeTableSql } from "./schema";
 import { seeded } from "./words";
