@@ -2,7 +2,8 @@
 // MariaDB: what its manifest promises is what the tables and folders hold. Text sits in the bytes
 // each board's history left (EUC-KR in an euckr table, CP949 in a latin1 one), images carry the
 // EXIF an import must strip, and missing and corrupt files are really missing and corrupt.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildGnuboardSample, connectGnuboard, EXIF_MAKE, fillGnuboardSample, samplePost, SAMPLE_KEYS, type GnuboardSampleManifest,
 } from "../../lib/import/gnuboard-sample";
-import { startMariaDb, type RunningMariaDb } from "../../scripts/lib/services/mariadb";
+import { startMariaDb, stopMariaDbIn, type RunningMariaDb } from "../../scripts/lib/services/mariadb";
 
 let dir: string;
 let db: RunningMariaDb;
@@ -29,6 +30,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await conn?.end();
   await db?.stop();
+  // The CLI's server outlives the script by design; a failed test must not leave it behind.
+  if (dir) await stopMariaDbIn(join(dir, "cli"));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -162,5 +165,42 @@ describe("the GnuBoard5 sample site", () => {
     // A second fill continues after the first instead of colliding with it.
     const more = await fillGnuboardSample(db.url, { board: "bulk", posts: 10, comments: 0 });
     expect(more.firstId).toBe(r.lastId + 1);
+  });
+});
+
+describe("npm run gnuboard:sample", () => {
+  const run = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/gnuboard-sample.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+
+  it("leaves a MariaDB running with the sample and extra posts, its URL readable by the owner only, until --stop", async () => {
+    const target = join(dir, "cli");
+    const r = run("--dir", target, "--posts", "500");
+    expect(r.status, r.stderr).toBe(0);
+    const url = readFileSync(join(target, "mysql-url"), "utf8").trim();
+    expect(r.stdout.trim().split("\n").at(-1)).toBe(url);
+    expect(statSync(join(target, "mysql-url")).mode & 0o777).toBe(0o600);
+    // Everything else the script printed keeps the password out.
+    expect(r.stdout.trim().split("\n").slice(0, -1).join("\n")).not.toContain(new URL(url).password);
+
+    const c = await connectGnuboard(url);
+    try {
+      const [[counts]] = (await c.query("SELECT (SELECT COUNT(*) FROM g5_write_bulk WHERE wr_is_comment = 0) AS bulk, (SELECT COUNT(*) FROM g5_write_news) AS news")) as unknown as [[{ bulk: number; news: number }]];
+      expect(counts.bulk).toBe(500);
+      expect(counts.news).toBeGreaterThan(0);
+    } finally {
+      await c.end();
+    }
+    const manifest = JSON.parse(readFileSync(join(target, "manifest.json"), "utf8")) as GnuboardSampleManifest;
+    expect(existsSync(manifest.files.find((f) => f.state === "ok")!.path)).toBe(true);
+
+    const stopped = run("--dir", target, "--stop");
+    expect(stopped.stdout).toContain("stopped MariaDB");
+    await expect(connectGnuboard(url)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("answers a bad argument with usage and exit code 2, starting nothing", () => {
+    const r = run("--dir", join(dir, "bad"), "--posts", "많이");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--posts must be a whole number");
+    expect(existsSync(join(dir, "bad"))).toBe(false);
   });
 });
