@@ -70,8 +70,13 @@ export async function fillGnuboardSample(url: string, opts: FillOptions): Promis
         const target = rng.int(1000, 4000);
         let body = "";
         while (Buffer.byteLength(body) < target) body += (body ? "\\n" : "") + rng.pick(paragraphs);
-        // The cumulative share keeps the total exact while posts get 0, 1, 2 ... comments.
-        const k = Math.round(((post + 1) * totalComments) / opts.posts) - commentsDone;
+        // Posts get anywhere from none to twice the average, pulled back toward the running
+        // share so that the last post's remainder (which makes the total exact) stays small.
+        const average = totalComments / opts.posts;
+        const drift = commentsDone - post * average;
+        const k = post === opts.posts - 1
+          ? totalComments - commentsDone
+          : Math.max(0, Math.min(totalComments - commentsDone, Math.round(rng.next() * 2 * average - drift / 2)));
         const postId = id++;
         const name = `${rng.pick(W.NICKNAMES)}${rng.int(1, 99)}`;
         let last = at;
