@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { ensureTools } from "../debian-packages";
 import { onSomePort } from "./ports";
@@ -12,10 +13,10 @@ export type RunningMariaDb = {
   /** mysql://gnuboard:PASSWORD@127.0.0.1:PORT/gnuboard (log it through redactMysqlUrl). */
   url: string;
   port: number;
-  /** The unix socket, where root signs in without a password (unix_socket authentication). */
+  /** The unix socket, where root (or the OS user who started it) signs in by unix_socket. */
   socket: string;
   pid: number;
-  /** Runs SQL as root through the `mariadb` client; its tab-separated output. */
+  /** Runs SQL as that administrator through the `mariadb` client; its tab-separated output. */
   sql: (query: string) => string;
   /** Shuts the server down cleanly; resolves once it has exited. */
   stop: () => Promise<void>;
@@ -74,8 +75,11 @@ export async function startMariaDb(opts: MariaDbOptions): Promise<RunningMariaDb
     if (r.status !== 0) throw new Error(`mariadb-install-db failed (exit ${r.status}):\n${r.stderr || r.stdout}`);
   }
 
+  // mariadb-install-db makes root@localhost and the OS user who ran it, both signing in by
+  // unix_socket: as root that is root, otherwise the account named after us.
+  const admin = asRoot() ? "root" : userInfo().username;
   const cli = (query: string) => {
-    const r = spawnSync(client, ["--no-defaults", "-S", socket, "-uroot", "-N", "-B", "-e", query], { encoding: "utf8" });
+    const r = spawnSync(client, ["--no-defaults", "-S", socket, `-u${admin}`, "-N", "-B", "-e", query], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`mariadb: ${r.stderr.trim() || `exit ${r.status}`}`);
     return r.stdout.trim();
   };
