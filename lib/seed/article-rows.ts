@@ -2,7 +2,8 @@
 // triggers would have filled: article_search for what readers see, article_desk_search for
 // the rest (every article is in exactly one of the two).
 import type { GeneratedArticle } from "./content";
-import { bigintArray, copyLine } from "./copy";
+import { copyLine } from "./copy";
+import { BinaryRows } from "./copy-binary";
 import { searchRow } from "./search-rows";
 
 export const ARTICLE_COPY_COLUMNS = [
@@ -15,26 +16,43 @@ export const DESK_SEARCH_COPY_COLUMNS = ["article_id", "title", "body", "keys"] 
 /** The columns are `timestamp without time zone` holding UTC, as Prisma writes them. */
 const utc = (d: Date | null) => (d ? d.toISOString().slice(0, 23).replace("T", " ") : null);
 
-export type BatchText = { articles: string; search: string; desk: string; published: number };
+export type BatchData = { articles: string; search: Buffer | null; desk: Buffer | null; count: number };
 
-export function batchText(rows: GeneratedArticle[], firstId: number, sectionIds: Map<string, number>, imageIds: Map<string, number>): BatchText {
-  const articles: string[] = [];
-  const search: string[] = [];
-  const desk: string[] = [];
-  rows.forEach((a, i) => {
-    const id = firstId + i;
-    const sectionId = sectionIds.get(a.sectionSlug)!;
-    const publishedAt = utc(a.publishedAt);
-    articles.push(
+/** Collects a batch of articles row by row (so the caller can yield between rows). */
+export class ArticleBatch {
+  private articles: string[] = [];
+  private search = new BinaryRows();
+  private desk = new BinaryRows();
+
+  constructor(
+    private sectionIds: Map<string, number>,
+    private imageIds: Map<string, number>,
+  ) {}
+
+  get count() {
+    return this.articles.length;
+  }
+
+  add(a: GeneratedArticle, id: number) {
+    const sectionId = this.sectionIds.get(a.sectionSlug)!;
+    this.articles.push(
       copyLine([
         id, a.legacyId, sectionId, a.title, a.subtitle, a.excerpt, a.body, a.sourceName, a.byline, a.editorName, a.status,
-        publishedAt, utc(a.createdAt), utc(a.updatedAt), a.viewCount, a.coverImage ? imageIds.get(a.coverImage) : null, a.coverCaption,
+        utc(a.publishedAt), utc(a.createdAt), utc(a.updatedAt), a.viewCount, a.coverImage ? this.imageIds.get(a.coverImage) : null, a.coverCaption,
       ]),
     );
     const s = searchRow(a);
     // The seed writes no deleted articles, so "public" is published with a date.
-    if (a.status === "PUBLISHED" && publishedAt) search.push(copyLine([id, sectionId, publishedAt, s.title, s.body, bigintArray(s.keys)]));
-    else desk.push(copyLine([id, s.title, s.body, bigintArray(s.keys)]));
-  });
-  return { articles: articles.join(""), search: search.join(""), desk: desk.join(""), published: search.length };
+    if (a.status === "PUBLISHED" && a.publishedAt) this.search.row(6).int4(id).int4(sectionId).timestamp(a.publishedAt).text(s.title).text(s.body).int8Array(s.keys);
+    else this.desk.row(4).int4(id).text(s.title).text(s.body).int8Array(s.keys);
+  }
+
+  finish(): BatchData {
+    return {
+      articles: this.articles.join(""),
+      search: this.search.rows ? this.search.end() : null,
+      desk: this.desk.rows ? this.desk.end() : null,
+      count: this.articles.length,
+    };
+  }
 }

@@ -13,14 +13,12 @@ export function copyField(v: string | number | null | undefined): string {
 
 export const copyLine = (fields: (string | number | null | undefined)[]) => fields.map(copyField).join("\t") + "\n";
 
-/** A bigint[] literal ({1,2,3}); the keys are integers below 2^53, exact as numbers. */
-export const bigintArray = (xs: number[]) => `{${xs.join(",")}}`;
-
 /**
  * Starts `COPY table (columns) FROM STDIN` with `data`. The client queues it behind the
  * statements before it, so the caller can prepare the next batch while PostgreSQL writes.
  */
-export function copyInto(client: pg.Client, table: string, columns: readonly string[], data: string): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
-  return pipeline(Readable.from([Buffer.from(data)]), stream);
+export function copyInto(client: pg.Client, table: string, columns: readonly string[], data: string | Buffer): Promise<void> {
+  const binary = typeof data !== "string";
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN${binary ? " (FORMAT binary)" : ""}`));
+  return pipeline(Readable.from([binary ? data : Buffer.from(data)]), stream);
 }

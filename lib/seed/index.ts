@@ -4,9 +4,9 @@
 // statement each, lib/seed/derived.ts), into tables stripped of their secondary indexes when
 // they start empty. A million articles take about ten minutes on 2 cores (README, "Seeding").
 import pg from "pg";
-import { DEFAULT_SEED, SECTIONS, generateArticle, type GeneratedArticle } from "./content";
+import { DEFAULT_SEED, SECTIONS, generateArticle } from "./content";
 import { describeSeedImages, ensureSeedImages } from "./images";
-import { ARTICLE_COPY_COLUMNS, DESK_SEARCH_COPY_COLUMNS, SEARCH_COPY_COLUMNS, batchText } from "./article-rows";
+import { ARTICLE_COPY_COLUMNS, DESK_SEARCH_COPY_COLUMNS, SEARCH_COPY_COLUMNS, ArticleBatch } from "./article-rows";
 import { derivingTriggers, detach, restore, setTriggers, type Detached } from "./bulk";
 import { copyInto } from "./copy";
 import { checkSearchRows, fillArticleImages, rebuildCounters } from "./derived";
@@ -69,6 +69,8 @@ async function writeImageRows(client: pg.Client, images: ReturnType<typeof descr
   return new Map(images.map((i) => [i.name, byKey.get(i.storageKey)!]));
 }
 
+const YIELD_EVERY = 8;
+
 /** A promise awaited later, marked handled now so that an early failure is not "unhandled". */
 const later = <T>(p: Promise<T>) => (p.catch(() => {}), p);
 
@@ -124,10 +126,14 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
     let pending: Promise<unknown> | null = null;
     let pendingCount = 0;
     for (let start = 0; start < total; start += batchSize) {
-      const rows: GeneratedArticle[] = [];
-      for (let i = start; i < Math.min(total, start + batchSize); i++) rows.push(generateArticle(i, gen));
-      const text = batchText(rows, firstId + start, sectionIds, imageIds);
-      // PostgreSQL writes the previous batch while this one was generated.
+      const batch = new ArticleBatch(sectionIds, imageIds);
+      for (let i = start; i < Math.min(total, start + batchSize); i++) {
+        batch.add(generateArticle(i, gen), firstId + i);
+        // Let the event loop hand the previous batch to PostgreSQL while this one is made:
+        // a socket buffer holds a few dozen articles, so without this PostgreSQL would wait.
+        if (i % YIELD_EVERY === 0) await new Promise(setImmediate);
+      }
+      const data = batch.finish();
       if (pending) {
         await pending;
         written += pendingCount;
@@ -135,12 +141,12 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
       }
       pending = later(
         Promise.all([
-          copyInto(client, "articles", ARTICLE_COPY_COLUMNS, text.articles),
-          text.search && copyInto(client, "article_search", SEARCH_COPY_COLUMNS, text.search),
-          text.desk && copyInto(client, "article_desk_search", DESK_SEARCH_COPY_COLUMNS, text.desk),
+          copyInto(client, "articles", ARTICLE_COPY_COLUMNS, data.articles),
+          data.search && copyInto(client, "article_search", SEARCH_COPY_COLUMNS, data.search),
+          data.desk && copyInto(client, "article_desk_search", DESK_SEARCH_COPY_COLUMNS, data.desk),
         ]),
       );
-      pendingCount = rows.length;
+      pendingCount = data.count;
     }
     if (pending) {
       await pending;

@@ -3,7 +3,7 @@
 // 20261128020000_search and 20261203000000_excerpt_words): the seed writes a million of them
 // with COPY instead of paying ~1.6 ms of SQL per article. The seed rechecks a sample against
 // the SQL functions after every load, and tests/int/seed-bulk.test.ts compares every row.
-import { textKeys, titleKey } from "../search/normalise";
+import { canonicalSyllable } from "../search/normalise";
 
 // search_html_text(): PostgreSQL's `.` matches a newline, so `[\s\S]` here.
 const COMMENTS = /<!--[\s\S]*?-->/g;
@@ -27,12 +27,50 @@ export function searchFold(t: string): string {
   return t.normalize("NFC").toLowerCase().replace(/\s+/g, " ").replace(/^ +| +$/g, "");
 }
 
-/** search_row_keys(): the keys of title and text, then the title's again with bit 50 set. */
-export function searchRowKeys(title: string, body: string): number[] {
-  return [...textKeys(`${title} ${body}`), ...textKeys(title).map(titleKey)];
+const P16 = 0x10000;
+const P32 = 2 ** 32;
+const P48 = 2 ** 48;
+const P50 = 2 ** 50;
+const SPACE = 32;
+
+/**
+ * search_keys(): every character (bit 32), and every two (no flag) and three (bit 48) adjacent
+ * characters not crossing a space, the first in its Seoul form, sorted and distinct as
+ * array_agg(DISTINCT) leaves them. Same keys as lib/search/normalise.ts#textKeys, in typed
+ * arrays because the seed computes half a billion of them.
+ */
+function textKeys(t: string, flag: number): Float64Array {
+  const c: number[] = [];
+  for (const ch of t) c.push(ch.codePointAt(0)!);
+  const out = new Float64Array(c.length * 3);
+  let n = 0;
+  for (let i = 0; i < c.length; i++) {
+    if (c[i] === SPACE) continue;
+    const h = canonicalSyllable(c[i]) & 0xffff;
+    out[n++] = P32 + h + flag;
+    if (i + 1 < c.length && c[i + 1] !== SPACE) {
+      const b = c[i + 1] & 0xffff;
+      out[n++] = h * P16 + b + flag;
+      if (i + 2 < c.length && c[i + 2] !== SPACE) out[n++] = P48 + h * P32 + b * P16 + (c[i + 2] & 0xffff) + flag;
+    }
+  }
+  const sorted = out.subarray(0, n).sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[m++] = sorted[i];
+  return sorted.subarray(0, m);
 }
 
-export type SearchRow = { title: string; body: string; keys: number[] };
+/** search_row_keys(): the keys of title and text, then the title's again with bit 50 set. */
+export function searchRowKeys(title: string, body: string): Float64Array {
+  const all = textKeys(`${title} ${body}`, 0);
+  const titled = textKeys(title, P50);
+  const keys = new Float64Array(all.length + titled.length);
+  keys.set(all);
+  keys.set(titled, all.length);
+  return keys;
+}
+
+export type SearchRow = { title: string; body: string; keys: Float64Array };
 
 export function searchRow(a: { title: string; subtitle: string | null; body: string; byline: string | null }): SearchRow {
   const title = searchFold(a.title);
