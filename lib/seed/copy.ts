@@ -14,11 +14,14 @@ export function copyField(v: string | number | null | undefined): string {
 export const copyLine = (fields: (string | number | null | undefined)[]) => fields.map(copyField).join("\t") + "\n";
 
 /**
+ * `freeze`: the rows are written frozen and all-visible (the table must have been emptied in
+ * this transaction), so that the VACUUM after the load has nothing to do but the statistics.
  * Starts `COPY table (columns) FROM STDIN` with `data`. The client queues it behind the
  * statements before it, so the caller can prepare the next batch while PostgreSQL writes.
  */
-export function copyInto(client: pg.Client, table: string, columns: readonly string[], data: string | Buffer): Promise<void> {
+export function copyInto(client: pg.Client, table: string, columns: readonly string[], data: string | Buffer, freeze = false): Promise<void> {
   const binary = typeof data !== "string";
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN${binary ? " (FORMAT binary)" : ""}`));
+  const options = [binary && "FORMAT binary", freeze && "FREEZE"].filter(Boolean);
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN${options.length ? ` (${options.join(", ")})` : ""}`));
   return pipeline(Readable.from([binary ? data : Buffer.from(data)]), stream);
 }

@@ -119,7 +119,10 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
     const triggers = await derivingTriggers(client);
     await setTriggers(client, triggers.names, false);
     const detached: Detached | null = indexOffset === 0 && total > 0 ? await detach(client, LOADED) : null;
-    await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+    // Empty already; truncated here so that COPY may write the rows frozen (see copyInto).
+    if (detached) await client.query(`TRUNCATE ${LOADED.join(", ")} CASCADE`);
+    const freeze = !!detached;
+    await client.query("SET LOCAL maintenance_work_mem = '1GB'");
 
     const bar = phase("articles", total, "articles", show);
     const gen = { total, now, images, seed: opts.seed ?? DEFAULT_SEED, legacyBase, indexOffset };
@@ -139,12 +142,13 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
         written += pendingCount;
         bar.tick(written);
       }
+      // One statement after the other (pg deprecates queueing them on a busy client).
       pending = later(
-        Promise.all([
-          copyInto(client, "articles", ARTICLE_COPY_COLUMNS, data.articles),
-          data.search && copyInto(client, "article_search", SEARCH_COPY_COLUMNS, data.search),
-          data.desk && copyInto(client, "article_desk_search", DESK_SEARCH_COPY_COLUMNS, data.desk),
-        ]),
+        (async () => {
+          await copyInto(client, "articles", ARTICLE_COPY_COLUMNS, data.articles, freeze);
+          if (data.search) await copyInto(client, "article_search", SEARCH_COPY_COLUMNS, data.search, freeze);
+          if (data.desk) await copyInto(client, "article_desk_search", DESK_SEARCH_COPY_COLUMNS, data.desk, freeze);
+        })(),
       );
       pendingCount = data.count;
     }
