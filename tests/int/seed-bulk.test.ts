@@ -10,6 +10,7 @@ import { migratedDatabase } from "../support/db";
 import { seedDatabase } from "@/lib/seed/index";
 import { parseQuery } from "@/lib/search/query";
 import { findArticles, pgRunner } from "@/lib/search/sql";
+import { searchRow } from "@/lib/seed/search-rows";
 
 let pool: pg.Pool;
 let url: string;
@@ -53,6 +54,26 @@ async function differencesFromTriggers(): Promise<Record<string, unknown[]>> {
     c.release();
   }
 }
+
+describe("the TypeScript twin of the search triggers", () => {
+  it("folds, strips and keys awkward bodies exactly as the SQL functions do", async () => {
+    const bodies = [
+      "<p>연길시 <a href='/x'>홈페이지</a>에서 &amp; &lt;b&gt; &nbsp;&quot;리용&quot; &#39;률&apos;</p>\n<p>둘째\t줄</p>",
+      "<!-- 메모\n여러 줄 --><script type='x'>var a = '<p>';</script><style>p{}</style><figure><img src='/media/a.jpg'><figcaption>사진\n설명</figcaption></figure>",
+      "<P>Upper CASE Ünïcode ＡＢＣ 😀 이모지 가\u1100\u1161</P><B>굵게</B><br/>끝<span class=\"x\">붙임</span>말",
+      "",
+    ];
+    for (const body of bodies) {
+      const a = { title: "  로인협회 50% WeChat  ", subtitle: body ? "부제목\n둘째" : null, body, byline: body ? "/해란강뉴스 김기자" : null };
+      const r = await pool.query<{ t: string; b: string; k: string[] }>(
+        `SELECT t, b, search_row_keys(t, b)::text[] AS k FROM (SELECT search_fold($1) AS t, search_fold(concat_ws(' ', $2::text, search_html_text($3), $4::text)) AS b) x`,
+        [a.title, a.subtitle, a.body, a.byline],
+      );
+      const mine = searchRow(a);
+      expect({ title: mine.title, body: mine.body, keys: [...mine.keys] }).toEqual({ title: r.rows[0].t, body: r.rows[0].b, keys: r.rows[0].k.map(Number) });
+    }
+  });
+});
 
 describe("seed (bulk path)", () => {
   let schemaBefore: unknown[];
