@@ -73,13 +73,17 @@ export class BinaryRows {
     if (!xs.length) return this;
     this.int32(xs.length);
     this.int32(1); // lower bound
+    // A DataView's setters are inlined by V8; Buffer's write*BE check their arguments each time.
+    const view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    let at = this.at;
     for (let i = 0; i < xs.length; i++) {
       const hi = Math.floor(xs[i] / P32);
-      this.int32(8);
-      this.buf.writeUInt32BE(hi, this.at);
-      this.buf.writeUInt32BE(xs[i] - hi * P32, this.at + 4);
-      this.at += 8;
+      view.setInt32(at, 8);
+      view.setUint32(at + 4, hi);
+      view.setUint32(at + 8, xs[i] - hi * P32);
+      at += 12;
     }
+    this.at = at;
     return this;
   }
 

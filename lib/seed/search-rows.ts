@@ -40,8 +40,20 @@ const SPACE = 32;
  * arrays because the seed computes half a billion of them.
  */
 function textKeys(t: string, flag: number): Float64Array {
+  // Code points, as string_to_array(t, NULL) splits (a surrogate pair is one character).
   const c: number[] = [];
-  for (const ch of t) c.push(ch.codePointAt(0)!);
+  for (let i = 0; i < t.length; i++) {
+    const u = t.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < t.length) {
+      const v = t.charCodeAt(i + 1);
+      if (v >= 0xdc00 && v <= 0xdfff) {
+        c.push((u - 0xd800) * 0x400 + (v - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    c.push(u);
+  }
   const out = new Float64Array(c.length * 3);
   let n = 0;
   for (let i = 0; i < c.length; i++) {

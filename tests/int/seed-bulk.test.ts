@@ -12,6 +12,8 @@ import { parseQuery } from "@/lib/search/query";
 import { findArticles, pgRunner } from "@/lib/search/sql";
 import { searchRow } from "@/lib/seed/search-rows";
 
+/** Drawing the demo photos and re-deriving every row through the triggers take a while on a busy machine. */
+const SLOW = 300_000;
 let pool: pg.Pool;
 let url: string;
 const uploadDir = join(inject("tmpDir"), "uploads-seed-bulk");
@@ -91,7 +93,7 @@ describe("seed (bulk path)", () => {
     expect(counts.rows[0].d).toBeGreaterThan(0); // the seed writes a few drafts
     expect(counts.rows[0].i).toBeGreaterThan(1000);
     expect(await differencesFromTriggers()).toEqual({ article_search: [], article_desk_search: [], article_images: [] });
-  });
+  }, SLOW);
 
   it("leaves every trigger on and every index and constraint as the migrations made them", async () => {
     expect((await pool.query(SCHEMA)).rows).toEqual(schemaBefore);
@@ -137,5 +139,5 @@ describe("seed (bulk path)", () => {
     );
     expect(added.rows[0].id).toBe(2501);
     expect((await pool.query("SELECT 1 FROM article_search WHERE article_id = $1", [added.rows[0].id])).rowCount).toBe(1);
-  });
+  }, SLOW);
 });
