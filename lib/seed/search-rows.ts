@@ -32,6 +32,9 @@ const P32 = 2 ** 32;
 const P48 = 2 ** 48;
 const P50 = 2 ** 50;
 const SPACE = 32;
+const HANGUL = 0xac00;
+/** canonicalSyllable() of every Hangul syllable, looked up instead of computed per character. */
+const CANONICAL = Uint16Array.from({ length: 0xd7a4 - HANGUL }, (_, i) => canonicalSyllable(HANGUL + i));
 
 /**
  * search_keys(): every character (bit 32), and every two (no flag) and three (bit 48) adjacent
@@ -58,7 +61,7 @@ function textKeys(t: string, flag: number): Float64Array {
   let n = 0;
   for (let i = 0; i < c.length; i++) {
     if (c[i] === SPACE) continue;
-    const h = canonicalSyllable(c[i]) & 0xffff;
+    const h = c[i] >= HANGUL && c[i] < 0xd7a4 ? CANONICAL[c[i] - HANGUL] : c[i] & 0xffff;
     out[n++] = P32 + h + flag;
     if (i + 1 < c.length && c[i + 1] !== SPACE) {
       const b = c[i + 1] & 0xffff;
