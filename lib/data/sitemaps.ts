@@ -8,11 +8,22 @@ import { Prisma } from "../generated/prisma/client";
 import { CHINA_SQL_INTERVAL, chinaMonthRange } from "../china-time";
 import { SITEMAP_MAX_URLS } from "../seo/sitemap-xml";
 import { published, publishedSql } from "./published";
+import { readMonthRows } from "./list-months";
 
 export type MonthBucket = { month: string; count: number; lastmod: Date };
 
 /** Published articles per month of publication (China time), newest month first. */
 export async function readMonthBuckets(): Promise<MonthBucket[]> {
+  // From article_months (kept by triggers): a few hundred rows whatever the archive's size.
+  const [rows, counter] = await Promise.all([readMonthRows(0), readDb.articleCounter.findUnique({ where: { sectionId: 0 } })]);
+  if (rows.reduce((n, r) => n + r.count, 0) === (counter?.published ?? 0)) {
+    return rows.map((r) => ({ month: r.month, count: r.count, lastmod: r.lastmod ?? chinaMonthRange(r.month).start }));
+  }
+  return countMonthBuckets();
+}
+
+/** The same counted from the articles: the fallback when article_months is not filled. */
+async function countMonthBuckets(): Promise<MonthBucket[]> {
   // An index-only scan of articles_deleted_at_status_published_at_updated_at_idx, grouped on
   // the timestamp (hashing) and formatted afterwards: ~23 ms at 100k articles where reading
   // the table took ~400 ms.
