@@ -29,7 +29,8 @@ async function publishedTotal(sectionId: number): Promise<number> {
   return row?.published ?? 0;
 }
 
-async function readPage(sectionId: number | null, page: number): Promise<ArticlePage | null> {
+/** The uncached read behind listArticles (exported for tests/int/lists-scale.test.ts). */
+export async function readPage(sectionId: number | null, page: number): Promise<ArticlePage | null> {
   const total = await publishedTotal(sectionId ?? 0);
   const pages = pageCount(total);
   if (page > pages) return null;

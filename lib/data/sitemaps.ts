@@ -16,7 +16,8 @@ export type MonthBucket = { month: string; count: number; lastmod: Date };
 export async function readMonthBuckets(): Promise<MonthBucket[]> {
   // From article_months (kept by triggers): a few hundred rows whatever the archive's size.
   const [rows, counter] = await Promise.all([readMonthRows(0), readDb.articleCounter.findUnique({ where: { sectionId: 0 } })]);
-  if (rows.reduce((n, r) => n + r.count, 0) === (counter?.published ?? 0)) {
+  // No rows at all may also mean a bulk load that skipped the triggers: count then.
+  if (rows.length > 0 && rows.reduce((n, r) => n + r.count, 0) === (counter?.published ?? 0)) {
     return rows.map((r) => ({ month: r.month, count: r.count, lastmod: r.lastmod ?? chinaMonthRange(r.month).start }));
   }
   return countMonthBuckets();
