@@ -39,7 +39,15 @@ export type SearchOptions = { page: number; pageSize: number; sectionId?: number
 /** PostgreSQL array literal of integers (keys are below 2^50, exact in a JS number). */
 const intArray = (xs: number[]) => `{${xs.join(",")}}`;
 
-export function buildSearchSql(q: ParsedQuery, opts: SearchOptions): { sql: string; params: unknown[]; exact: boolean } {
+/**
+ * Windows (the newest this many articles) tried first for a query of one word that the keys
+ * decide: its title matches all score alike, so when a window holds more than RESULT_CAP of
+ * them they are exactly the newest overall, and the work is the window's, not the archive's.
+ * A rarer word falls through to the whole archive, where it has few matches (README, Search).
+ */
+export const SEARCH_WINDOWS = [25_000, 100_000] as const;
+
+export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: number): { sql: string; params: unknown[]; exact: boolean } {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -56,7 +64,9 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions): { sql: stri
   }
   if (single.size) where.unshift(`s.keys @> ${p(intArray([...single]))}::bigint[]`);
 
-  const section = opts.sectionId != null ? ` AND s.section_id = ${p(opts.sectionId)}` : "";
+  // NULL (no rows) when the archive is smaller than the window: the caller then asks without.
+  const since = window ? ` AND s.published_at >= (SELECT published_at FROM article_search ORDER BY published_at DESC OFFSET ${Math.trunc(window)} LIMIT 1)` : "";
+  const section = (opts.sectionId != null ? ` AND s.section_id = ${p(opts.sectionId)}` : "") + since;
   const keys = where.join(" AND ");
 
   const matchers = new Map<SearchWord, string>();
@@ -94,7 +104,7 @@ WITH t AS MATERIALIZED (
   WHERE ${keys}${section} AND s.article_id NOT IN (SELECT id FROM t)${
     // Every row of t matches in its title: if t is full, b would rank after all of it.
     exact ? `\n    AND (SELECT count(*) FROM t) < ${n}::int` : ""
-  }
+  }${window ? "\n    AND false -- a window's answer is used only when t alone fills it" : ""}
   ORDER BY s.published_at DESC, s.article_id DESC
   LIMIT ${n}
 ), c AS MATERIALIZED (
@@ -106,7 +116,7 @@ WITH t AS MATERIALIZED (
   SELECT c.id, c.rank FROM c${exact ? "" : `\n  WHERE ${recheck.join(" AND ")}`}
   LIMIT ${p(RESULT_CAP + 1)}
 )
-SELECT m.id, (SELECT count(*) FROM m)::int AS total,
+SELECT m.id, (SELECT count(*) FROM m)::int AS total, (SELECT count(*) FROM t)::int AS titled,
        (SELECT count(*) FROM t) >= ${n}::int OR (SELECT count(*) FROM b) >= ${n}::int AS more
 FROM m ORDER BY m.rank LIMIT ${p(limit)} OFFSET ${p(offset)}`;
   return { sql, params, exact };
@@ -119,8 +129,22 @@ FROM m ORDER BY m.rank LIMIT ${p(limit)} OFFSET ${p(offset)}`;
  */
 export async function findArticles(run: Runner, q: ParsedQuery, opts: SearchOptions): Promise<SearchHits> {
   if (q.words.length === 0) return { ids: [], total: 0, capped: false };
+  let rows: Record<string, unknown>[] | null = null;
+  if (q.words.length === 1 && q.words[0].exact) {
+    const counted = await run([{ sql: "SELECT published FROM article_counters WHERE section_id = 0", params: [] }]);
+    const archive = Number(counted[0]?.published ?? 0);
+    for (const w of SEARCH_WINDOWS.filter((x) => x < archive)) {
+      const x = buildSearchSql(q, opts, w);
+      const r = await run([SEARCH_SETTINGS, { sql: x.sql, params: x.params }]);
+      // Exact only when the window's title matches alone fill the ranking (see SEARCH_WINDOWS).
+      if (r.length > 0 && Number(r[0].titled) > RESULT_CAP) {
+        rows = r;
+        break;
+      }
+    }
+  }
   const { sql, params, exact } = buildSearchSql(q, opts);
-  const rows = await run([SEARCH_SETTINGS, { sql, params }]);
+  rows ??= await run([SEARCH_SETTINGS, { sql, params }]);
   if (rows.length === 0) return { ids: [], total: 0, capped: false };
   const total = Number(rows[0].total);
   return {

@@ -139,6 +139,32 @@ describe("sitemap index from the month counts", () => {
   });
 });
 
+describe("search windows", () => {
+  it("a window full of title matches ranks exactly what the whole archive ranks", async () => {
+    const { parseQuery } = await import("@/lib/search/query");
+    const { buildSearchSql, SEARCH_SETTINGS } = await import("@/lib/search/sql");
+    // Every title holds 기사: the newest 1,500 articles alone hold more than RESULT_CAP of them.
+    const q = parseQuery("기사");
+    for (const page of [1, 2, 37, 100]) {
+      const run = async (window?: number) => {
+        const { sql, params } = buildSearchSql(q, { page, pageSize: 10 }, window);
+        const c = await pool.connect();
+        try {
+          await c.query("BEGIN");
+          await c.query(SEARCH_SETTINGS.sql);
+          return (await c.query<{ id: number; total: number; titled: number }>(sql, params)).rows;
+        } finally {
+          await c.query("COMMIT");
+          c.release();
+        }
+      };
+      const [windowed, whole] = [await run(1500), await run()];
+      expect(windowed[0].titled).toBeGreaterThan(1000);
+      expect(windowed.map((r) => [r.id, r.total])).toEqual(whole.map((r) => [r.id, r.total]));
+    }
+  });
+});
+
 describe("deep pages read a bounded slice", () => {
   type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows": number; Plans?: Node[] };
   const walk = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(walk)];

@@ -13,6 +13,11 @@ CREATE TABLE "article_months" (
     CONSTRAINT "article_months_pkey" PRIMARY KEY ("section_id","month")
 );
 
+-- Search looks at the newest articles first (lib/search/sql.ts SEARCH_WINDOWS): the window's
+-- rows come from this index, ANDed with the keys' GIN bitmap.
+-- CreateIndex
+CREATE INDEX "article_search_published_at_idx" ON "article_search"("published_at");
+
 -- The month of a published article, as the readers' pages and the sitemaps cut months.
 CREATE FUNCTION article_month_of(published_at timestamp) RETURNS date
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
