@@ -40,10 +40,12 @@ export type SearchOptions = { page: number; pageSize: number; sectionId?: number
 const intArray = (xs: number[]) => `{${xs.join(",")}}`;
 
 /**
- * Windows (the newest this many articles) tried first for a query of one word that the keys
- * decide: its title matches all score alike, so when a window holds more than RESULT_CAP of
- * them they are exactly the newest overall, and the work is the window's, not the archive's.
- * A rarer word falls through to the whole archive, where it has few matches (README, Search).
+ * Windows (the newest this many articles) tried first for a query of one or two words that
+ * the keys decide. One word: its title matches all score alike, so when a window holds more
+ * than RESULT_CAP of them they are exactly the newest overall. Two words: the window's title
+ * matches plus every article with both words in its title (the only ones an older article
+ * could outrank newer ones with). The work is then the window's, not the archive's; a rarer
+ * query falls through to the whole archive, where it has few matches (README, Search).
  */
 export const SEARCH_WINDOWS = [25_000, 100_000] as const;
 
@@ -64,9 +66,13 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: num
   }
   if (single.size) where.unshift(`s.keys @> ${p(intArray([...single]))}::bigint[]`);
 
+  const section = opts.sectionId != null ? ` AND s.section_id = ${p(opts.sectionId)}` : "";
   // NULL (no rows) when the archive is smaller than the window: the caller then asks without.
-  const since = window ? ` AND s.published_at >= (SELECT published_at FROM article_search ORDER BY published_at DESC OFFSET ${Math.trunc(window)} LIMIT 1)` : "";
-  const section = (opts.sectionId != null ? ` AND s.section_id = ${p(opts.sectionId)}` : "") + since;
+  // With two words, articles with both in the title (score 2) are taken from the whole
+  // archive: only they could outrank the window's newer score-1 matches (SEARCH_WINDOWS).
+  let since = window ? `s.published_at >= (SELECT published_at FROM article_search ORDER BY published_at DESC OFFSET ${Math.trunc(window)} LIMIT 1)` : "";
+  if (since && q.words.length > 1) since = `(${since} OR (${q.words.map((w) => `s.keys && ${p(intArray(w.titleKeys))}::bigint[]`).join(" AND ")}))`;
+  if (since) since = ` AND ${since}`;
   const keys = where.join(" AND ");
 
   const matchers = new Map<SearchWord, string>();
@@ -95,7 +101,7 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: num
 WITH t AS MATERIALIZED (
   SELECT s.article_id AS id, s.published_at, ${score} AS score${text}
   FROM article_search s
-  WHERE ${keys} AND s.keys && ${titleAny}::bigint[]${section}
+  WHERE ${keys} AND s.keys && ${titleAny}::bigint[]${section}${since}
   ORDER BY score DESC, s.published_at DESC, s.article_id DESC
   LIMIT ${n}
 ), b AS MATERIALIZED (
@@ -130,7 +136,7 @@ FROM m ORDER BY m.rank LIMIT ${p(limit)} OFFSET ${p(offset)}`;
 export async function findArticles(run: Runner, q: ParsedQuery, opts: SearchOptions): Promise<SearchHits> {
   if (q.words.length === 0) return { ids: [], total: 0, capped: false };
   let rows: Record<string, unknown>[] | null = null;
-  if (q.words.length === 1 && q.words[0].exact) {
+  if (q.words.length <= 2 && q.words.every((w) => w.exact)) {
     const counted = await run([{ sql: "SELECT published FROM article_counters WHERE section_id = 0", params: [] }]);
     const archive = Number(counted[0]?.published ?? 0);
     for (const w of SEARCH_WINDOWS.filter((x) => x < archive)) {

@@ -144,8 +144,11 @@ describe("search windows", () => {
     const { parseQuery } = await import("@/lib/search/query");
     const { buildSearchSql, SEARCH_SETTINGS } = await import("@/lib/search/sql");
     // Every title holds 기사: the newest 1,500 articles alone hold more than RESULT_CAP of them.
-    const q = parseQuery("기사");
-    for (const page of [1, 2, 37, 100]) {
+    // 본문 is in every body, and in the titles of five of the oldest articles only: with both
+    // words in the title they outrank every newer article, from outside the window.
+    await pool.query(`UPDATE articles SET title = title || ' 본문' WHERE id IN (SELECT id FROM articles WHERE ${PUB} ORDER BY published_at LIMIT 5)`);
+    for (const [text, page] of [["기사", 1], ["기사", 2], ["기사", 37], ["기사", 100], ["기사 본문", 1], ["본문 기사", 2], ["기사 본문", 100]] as const) {
+      const q = parseQuery(text);
       const run = async (window?: number) => {
         const { sql, params } = buildSearchSql(q, { page, pageSize: 10 }, window);
         const c = await pool.connect();
@@ -159,6 +162,7 @@ describe("search windows", () => {
         }
       };
       const [windowed, whole] = [await run(1500), await run()];
+      if (text !== "기사" && page === 1) expect(windowed.slice(0, 5).map((r) => r.id)).toEqual(whole.slice(0, 5).map((r) => r.id));
       expect(windowed[0].titled).toBeGreaterThan(1000);
       expect(windowed.map((r) => [r.id, r.total])).toEqual(whole.map((r) => [r.id, r.total]));
     }
