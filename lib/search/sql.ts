@@ -47,7 +47,7 @@ const intArray = (xs: number[]) => `{${xs.join(",")}}`;
  * could outrank newer ones with). The work is then the window's, not the archive's; a rarer
  * query falls through to the whole archive, where it has few matches (README, Search).
  */
-export const SEARCH_WINDOWS = [25_000, 100_000] as const;
+export const SEARCH_WINDOWS = [50_000, 200_000] as const;
 
 export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: number): { sql: string; params: unknown[]; exact: boolean } {
   const params: unknown[] = [];
@@ -70,7 +70,13 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: num
   // NULL (no rows) when the archive is smaller than the window: the caller then asks without.
   // With two words, articles with both in the title (score 2) are taken from the whole
   // archive: only they could outrank the window's newer score-1 matches (SEARCH_WINDOWS).
-  let since = window ? `s.published_at >= (SELECT published_at FROM article_search ORDER BY published_at DESC OFFSET ${Math.trunc(window)} LIMIT 1)` : "";
+  // The window starts at the newest China-time month edge with at least `window` articles
+  // after it, from article_months (a few hundred rows; reading 50,000 index entries for an
+  // exact edge would cost more than the window saves). Any edge keeps the answer exact.
+  let since = window
+    ? `s.published_at >= (SELECT x.month - interval '8 hours' FROM (SELECT month, sum(published) OVER (ORDER BY month DESC) AS n
+         FROM article_months WHERE section_id = 0 AND published > 0) x WHERE x.n >= ${Math.trunc(window)} ORDER BY x.month DESC LIMIT 1)`
+    : "";
   if (since && q.words.length > 1) since = `(${since} OR (${q.words.map((w) => `s.keys && ${p(intArray(w.titleKeys))}::bigint[]`).join(" AND ")}))`;
   if (since) since = ` AND ${since}`;
   const keys = where.join(" AND ");

@@ -161,7 +161,7 @@ describe("search windows", () => {
           c.release();
         }
       };
-      const [windowed, whole] = [await run(1500), await run()];
+      const [windowed, whole] = [await run(1400), await run()];
       if (text !== "기사" && page === 1) expect(windowed.slice(0, 5).map((r) => r.id)).toEqual(whole.slice(0, 5).map((r) => r.id));
       expect(windowed[0].titled).toBeGreaterThan(1000);
       expect(windowed.map((r) => [r.id, r.total])).toEqual(whole.map((r) => [r.id, r.total]));
