@@ -73,12 +73,10 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: num
   // The window starts at the newest China-time month edge with at least `window` articles
   // after it, from article_months (a few hundred rows; reading 50,000 index entries for an
   // exact edge would cost more than the window saves). Any edge keeps the answer exact.
-  let since = window
-    ? `s.published_at >= (SELECT x.month - interval '8 hours' FROM (SELECT month, sum(published) OVER (ORDER BY month DESC) AS n
+  const since = window
+    ? ` AND s.published_at >= (SELECT x.month - interval '8 hours' FROM (SELECT month, sum(published) OVER (ORDER BY month DESC) AS n
          FROM article_months WHERE section_id = 0 AND published > 0) x WHERE x.n >= ${Math.trunc(window)} ORDER BY x.month DESC LIMIT 1)`
     : "";
-  if (since && q.words.length > 1) since = `(${since} OR (${q.words.map((w) => `s.keys && ${p(intArray(w.titleKeys))}::bigint[]`).join(" AND ")}))`;
-  if (since) since = ` AND ${since}`;
   const keys = where.join(" AND ");
 
   const matchers = new Map<SearchWord, string>();
@@ -90,6 +88,15 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: num
   // title keys of some word (`t`, found through the index) are scored; the rest (`b`) all
   // score 0 and need no look at their title, just newest first.
   const titleAny = p(intArray([...new Set(q.words.flatMap((w) => w.titleKeys))]));
+  // Which rows `t` scores: the title matches, or in a window (see above) the window's title
+  // matches and, with two words, every article with both in its title, as a UNION of two
+  // index lookups (an OR would test every match's keys row by row, out of line).
+  let titled = `${keys} AND s.keys && ${titleAny}::bigint[]${section}${since}`;
+  if (since && q.words.length > 1) {
+    const all = q.words.map((w) => `s.keys && ${p(intArray(w.titleKeys))}::bigint[]`).join(" AND ");
+    titled = `s.article_id IN (SELECT s.article_id FROM article_search s WHERE ${titled}
+    UNION SELECT s.article_id FROM article_search s WHERE ${keys} AND ${all}${section})`;
+  }
   const score = q.words.map((w) => `(s.title ${matchers.get(w)})::int`).join(" + ");
   const recheck = q.words.filter((w) => !w.exact).map((w) => `(c.title ${matchers.get(w)} OR c.body ${matchers.get(w)})`);
   const exact = recheck.length === 0;
@@ -107,7 +114,7 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: num
 WITH t AS MATERIALIZED (
   SELECT s.article_id AS id, s.published_at, ${score} AS score${text}
   FROM article_search s
-  WHERE ${keys} AND s.keys && ${titleAny}::bigint[]${section}${since}
+  WHERE ${titled}
   ORDER BY score DESC, s.published_at DESC, s.article_id DESC
   LIMIT ${n}
 ), b AS MATERIALIZED (
