@@ -49,7 +49,15 @@ const intArray = (xs: number[]) => `{${xs.join(",")}}`;
  */
 export const SEARCH_WINDOWS = [50_000, 200_000] as const;
 
-export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: number): { sql: string; params: unknown[]; exact: boolean } {
+/**
+ * "title": the window's title matches (and, with two words, both in the title anywhere) fill
+ * the ranking alone. "body": every title match, and the window's other matches: when they
+ * fill the ranking together, the window's newest are the archive's newest (a word found in
+ * most bodies and few titles).
+ */
+export type SearchWindow = { size: number; part: "title" | "body" };
+
+export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: SearchWindow): { sql: string; params: unknown[]; exact: boolean } {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -75,8 +83,10 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: num
   // exact edge would cost more than the window saves). Any edge keeps the answer exact.
   const since = window
     ? ` AND s.published_at >= (SELECT x.month - interval '8 hours' FROM (SELECT month, sum(published) OVER (ORDER BY month DESC) AS n
-         FROM article_months WHERE section_id = 0 AND published > 0) x WHERE x.n >= ${Math.trunc(window)} ORDER BY x.month DESC LIMIT 1)`
+         FROM article_months WHERE section_id = 0 AND published > 0) x WHERE x.n >= ${Math.trunc(window.size)} ORDER BY x.month DESC LIMIT 1)`
     : "";
+  const titleSince = window?.part === "title" ? since : "";
+  const bodySince = window?.part === "body" ? since : "";
   const keys = where.join(" AND ");
 
   const matchers = new Map<SearchWord, string>();
@@ -91,8 +101,8 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: num
   // Which rows `t` scores: the title matches, or in a window (see above) the window's title
   // matches and, with two words, every article with both in its title, as a UNION of two
   // index lookups (an OR would test every match's keys row by row, out of line).
-  let titled = `${keys} AND s.keys && ${titleAny}::bigint[]${section}${since}`;
-  if (since && q.words.length > 1) {
+  let titled = `${keys} AND s.keys && ${titleAny}::bigint[]${section}${titleSince}`;
+  if (titleSince && q.words.length > 1) {
     const all = q.words.map((w) => `s.keys && ${p(intArray(w.titleKeys))}::bigint[]`).join(" AND ");
     titled = `s.article_id IN (SELECT s.article_id FROM article_search s WHERE ${titled}
     UNION SELECT s.article_id FROM article_search s WHERE ${keys} AND ${all}${section})`;
@@ -123,7 +133,7 @@ WITH t AS MATERIALIZED (
   WHERE ${keys}${section} AND s.article_id NOT IN (SELECT id FROM t)${
     // Every row of t matches in its title: if t is full, b would rank after all of it.
     exact ? `\n    AND (SELECT count(*) FROM t) < ${n}::int` : ""
-  }${window ? "\n    AND false -- a window's answer is used only when t alone fills it" : ""}
+  }${titleSince ? "\n    AND false -- a title window's answer is used only when t alone fills it" : bodySince}
   ORDER BY s.published_at DESC, s.article_id DESC
   LIMIT ${n}
 ), c AS MATERIALIZED (
@@ -135,7 +145,7 @@ WITH t AS MATERIALIZED (
   SELECT c.id, c.rank FROM c${exact ? "" : `\n  WHERE ${recheck.join(" AND ")}`}
   LIMIT ${p(RESULT_CAP + 1)}
 )
-SELECT m.id, (SELECT count(*) FROM m)::int AS total, (SELECT count(*) FROM t)::int AS titled,
+SELECT m.id, (SELECT count(*) FROM m)::int AS total, (SELECT count(*) FROM t)::int AS titled, (SELECT count(*) FROM b)::int AS bodied,
        (SELECT count(*) FROM t) >= ${n}::int OR (SELECT count(*) FROM b) >= ${n}::int AS more
 FROM m ORDER BY m.rank LIMIT ${p(limit)} OFFSET ${p(offset)}`;
   return { sql, params, exact };
@@ -152,13 +162,16 @@ export async function findArticles(run: Runner, q: ParsedQuery, opts: SearchOpti
   if (q.words.length <= 2 && q.words.every((w) => w.exact)) {
     const counted = await run([{ sql: "SELECT published FROM article_counters WHERE section_id = 0", params: [] }]);
     const archive = Number(counted[0]?.published ?? 0);
-    for (const w of SEARCH_WINDOWS.filter((x) => x < archive)) {
-      const x = buildSearchSql(q, opts, w);
-      const r = await run([SEARCH_SETTINGS, { sql: x.sql, params: x.params }]);
-      // Exact only when the window's title matches alone fill the ranking (see SEARCH_WINDOWS).
-      if (r.length > 0 && Number(r[0].titled) > RESULT_CAP) {
-        rows = r;
-        break;
+    windows: for (const size of SEARCH_WINDOWS.filter((x) => x < archive)) {
+      for (const part of ["title", "body"] as const) {
+        const x = buildSearchSql(q, opts, { size, part });
+        const r = await run([SEARCH_SETTINGS, { sql: x.sql, params: x.params }]);
+        // Exact only when the window fills the ranking (see SearchWindow).
+        const filled = Number(r[0]?.titled ?? 0) + (part === "body" ? Number(r[0]?.bodied ?? 0) : 0);
+        if (r.length > 0 && filled > RESULT_CAP) {
+          rows = r;
+          break windows;
+        }
       }
     }
   }
