@@ -55,7 +55,19 @@ export const SEARCH_WINDOWS = [50_000, 200_000] as const;
  * fill the ranking together, the window's newest are the archive's newest (a word found in
  * most bodies and few titles).
  */
-export type SearchWindow = { size: number; part: "title" | "body" };
+export type SearchWindow = { since: string; part: "title" | "body" };
+
+/**
+ * Where each window of SEARCH_WINDOWS starts: the newest China-time month edge with at least
+ * that many articles after it (article_months, a few hundred rows), as `YYYY-MM-DD HH:MI:SS`
+ * UTC; null when the archive is smaller. Any edge keeps the answers exact. Passed to the
+ * search as a value, not a subquery: only a known bound lets the planner AND the btree's
+ * bitmap with the keys' (a subquery's is unknown at planning, and it filters row by row).
+ */
+export const WINDOW_STARTS_SQL = `WITH x AS (
+  SELECT month, sum(published) OVER (ORDER BY month DESC) AS n FROM article_months WHERE section_id = 0 AND published > 0
+)
+SELECT ${SEARCH_WINDOWS.map((n, k) => `(SELECT to_char(x.month - interval '8 hours', 'YYYY-MM-DD HH24:MI:SS') FROM x WHERE x.n >= ${n} ORDER BY x.month DESC LIMIT 1) AS w${k}`).join(",\n       ")}`;
 
 export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: SearchWindow): { sql: string; params: unknown[]; exact: boolean } {
   const params: unknown[] = [];
@@ -75,16 +87,7 @@ export function buildSearchSql(q: ParsedQuery, opts: SearchOptions, window?: Sea
   if (single.size) where.unshift(`s.keys @> ${p(intArray([...single]))}::bigint[]`);
 
   const section = opts.sectionId != null ? ` AND s.section_id = ${p(opts.sectionId)}` : "";
-  // NULL (no rows) when the archive is smaller than the window: the caller then asks without.
-  // With two words, articles with both in the title (score 2) are taken from the whole
-  // archive: only they could outrank the window's newer score-1 matches (SEARCH_WINDOWS).
-  // The window starts at the newest China-time month edge with at least `window` articles
-  // after it, from article_months (a few hundred rows; reading 50,000 index entries for an
-  // exact edge would cost more than the window saves). Any edge keeps the answer exact.
-  const since = window
-    ? ` AND s.published_at >= (SELECT x.month - interval '8 hours' FROM (SELECT month, sum(published) OVER (ORDER BY month DESC) AS n
-         FROM article_months WHERE section_id = 0 AND published > 0) x WHERE x.n >= ${Math.trunc(window.size)} ORDER BY x.month DESC LIMIT 1)`
-    : "";
+  const since = window ? ` AND s.published_at >= ${p(window.since)}::timestamp` : "";
   const titleSince = window?.part === "title" ? since : "";
   const bodySince = window?.part === "body" ? since : "";
   const keys = where.join(" AND ");
@@ -164,11 +167,10 @@ export async function findArticles(run: Runner, q: ParsedQuery, opts: SearchOpti
   // (their title windows seldom fill, so the whole archive is asked after all). Two-word
   // windows stay available to buildSearchSql (tests/int/lists-scale.test.ts).
   if (q.words.length === 1 && q.words[0].exact) {
-    const counted = await run([{ sql: "SELECT published FROM article_counters WHERE section_id = 0", params: [] }]);
-    const archive = Number(counted[0]?.published ?? 0);
-    windows: for (const size of SEARCH_WINDOWS.filter((x) => x < archive)) {
+    const starts = (await run([{ sql: WINDOW_STARTS_SQL, params: [] }]))[0] ?? {};
+    windows: for (const since of SEARCH_WINDOWS.map((_, k) => starts[`w${k}`]).filter((x): x is string => typeof x === "string")) {
       for (const part of ["title", "body"] as const) {
-        const x = buildSearchSql(q, opts, { size, part });
+        const x = buildSearchSql(q, opts, { since, part });
         const r = await run([SEARCH_SETTINGS, { sql: x.sql, params: x.params }]);
         // Exact only when the window fills the ranking (see SearchWindow).
         const filled = Number(r[0]?.titled ?? 0) + (part === "body" ? Number(r[0]?.bodied ?? 0) : 0);
