@@ -39,3 +39,37 @@ export function pageSlice(page: number, total: number, size = PAGE_SIZE):
   if (start < total / 2) return { direction: "newest", offset: start, limit: end - start };
   return { direction: "oldest", offset: total - end, limit: end - start };
 }
+
+/** A month of a list, newest first: when it begins (UTC instant) and its rows. */
+export type MonthCount = { start: Date; count: number };
+
+export type MonthSlice =
+  | { direction: "newest"; before: Date | null; offset: number; limit: number }
+  | { direction: "oldest"; from: Date; offset: number; limit: number };
+
+/**
+ * Where to read page `page` when the list's month counts are known (article_months): from
+ * the nearest month edge, newest first below it or oldest first above it, so the offset is
+ * at most half a month whatever the page number and the size of the archive. `months` must
+ * add up to the list's total.
+ */
+export function monthSlice(page: number, months: MonthCount[], size = PAGE_SIZE): MonthSlice {
+  const total = months.reduce((n, m) => n + m.count, 0);
+  const start = (page - 1) * size;
+  const end = Math.min(start + size, total);
+  const limit = end - start;
+  // edges[j]: rows in the j newest months, i.e. rows published at or after months[j-1].start.
+  let before: { at: Date | null; rows: number } = { at: null, rows: 0 };
+  let after: { at: Date; rows: number } | null = null;
+  let rows = 0;
+  for (const m of months) {
+    rows += m.count;
+    if (rows <= start) before = { at: m.start, rows };
+    if (rows >= end) {
+      after = { at: m.start, rows };
+      break;
+    }
+  }
+  if (after && after.rows - end < start - before.rows) return { direction: "oldest", from: after.at, offset: after.rows - end, limit };
+  return { direction: "newest", before: before.at, offset: start - before.rows, limit };
+}

@@ -9,7 +9,10 @@
 //   npm run bench -- --articles 20000    another archive size
 //   --seconds N  --port 3207  --nginx-port 8207 (8208: nginx's static floor)
 //   --pg-port N    a fixed port for PostgreSQL (default: a free one, see lib/server/embedded-postgres.ts)
-//   --pg-dir DIR   keep the seeded cluster in DIR and reuse it next time (skips seeding)
+//   --pg-dir DIR   keep the seeded cluster in DIR and reuse it next time (skips seeding); also
+//                  a DATA_DIR that `npm run seed` filled (its PostgreSQL must not be running)
+//   --database-url URL (or DATABASE_URL)  an already seeded, running, local database: used as
+//                  it is (migrated, never seeded); statement counts need pg_stat_statements loaded
 //   --skip-build   reuse the last .next-bench build (its runtime cache is cleared first)
 //   --instances 1,2  instead of the above: the cluster (Redis, s3rver, N instances, nginx) once
 //                  per count: reader pages through nginx, cold renders, Redis memory per page
@@ -58,6 +61,7 @@ function parseArgs(argv: string[]) {
     /** The cluster run binds a port the kernel picks unless one is named (benches of several users may run at once). */
     nginxPortNamed: get("--nginx-port") !== undefined,
     pgDir: get("--pg-dir") ? resolve(get("--pg-dir")!) : undefined,
+    databaseUrl: get("--database-url") ?? (get("--pg-dir") ? undefined : process.env.DATABASE_URL),
     skipBuild: argv.includes("--skip-build"),
     instances: instanceCounts(get("--instances")),
   };
@@ -100,23 +104,33 @@ async function main() {
   const started = Date.now();
 
   try {
-    // 1. Database: throwaway (or --pg-dir), migrated, seeded, with pg_stat_statements loaded.
+    // 1. Database: throwaway (or --pg-dir), migrated, seeded, with pg_stat_statements loaded;
+    // or one given by URL, used as it is.
     const pgDir = args.pgDir ?? join(tmp, "db");
+    if (args.databaseUrl) {
+      const host = new URL(args.databaseUrl).hostname;
+      if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) fail(`refusing a database on ${host}: the bench writes comments, edits and articles`);
+    }
     const startPg = () => startEmbeddedPostgres({ dir: pgDir, port: args.pgPort, persistent: true, quiet: true });
-    let db: RunningPostgres = await startPg();
+    let db: RunningPostgres = args.databaseUrl
+      ? { url: args.databaseUrl, appUrl: args.databaseUrl, stop: async () => {} }
+      : await startPg();
     cleanups.push(() => db.stop());
     await migrate(db.url);
     const have = await articleCount(db.url);
-    const uploadDir = join(pgDir, "uploads");
+    const uploadDir = args.databaseUrl && process.env.UPLOAD_DIR ? resolve(process.env.UPLOAD_DIR) : join(pgDir, "uploads");
+    if (have === 0 && args.databaseUrl) fail("the database given by URL has no articles: seed it first (npm run seed)");
     if (have === 0) {
       log(`seeding ${args.articles.toLocaleString("en")} articles (lib/seed)...`);
       const t = Date.now();
       const r = await seedDatabase(db.url, { articles: args.articles, uploadDir, log: (m) => log(`seed: ${m}`), progress: process.stdout.isTTY });
       log(`seeded ${r.articles} articles, ${r.images} images in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     } else log(`reusing ${have.toLocaleString("en")} articles in ${pgDir}`);
-    await enableStatements(db.url);
-    await db.stop();
-    db = await startPg();
+    if (!args.databaseUrl) {
+      await enableStatements(db.url);
+      await db.stop();
+      db = await startPg();
+    }
     const stats = await QueryStats.open(db.url);
     if (stats) cleanups.push(() => stats.close());
     else log("pg_stat_statements unavailable: query counts will be missing");

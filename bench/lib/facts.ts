@@ -12,7 +12,12 @@ export type Facts = {
   spread: [number[], number[]];
   /** A few more random ids nothing else requests: cold renders that are surely not prerendered. */
   cold: number[];
+  /** Ids for the cold renders-per-second run (bench/lib/scale.ts), requested by nothing else. */
+  coldMany: number[];
 };
+
+/** How many articles the cold renders-per-second run asks for. */
+export const COLD_RENDERS = 80;
 
 export const PAGE_SIZE = 10;
 
@@ -33,8 +38,12 @@ export async function readFacts(url: string, spreadSize: number): Promise<Facts>
       `SELECT id FROM articles WHERE status = 'PUBLISHED' AND deleted_at IS NULL ORDER BY published_at DESC, id DESC LIMIT 5`,
     );
     const random = await c.query<{ id: number }>(
-      `SELECT id FROM articles WHERE status = 'PUBLISHED' AND deleted_at IS NULL AND id <> ALL($1::int[]) ORDER BY random() LIMIT $2`,
-      [newest.rows.map((r) => r.id), spreadSize * 2 + 5],
+      // Random ids probed through the primary key (ORDER BY random() would read a million rows).
+      `SELECT a.id FROM (SELECT DISTINCT lo + floor(random() * (hi - lo + 1))::int AS id
+                          FROM (SELECT min(id) AS lo, max(id) AS hi FROM articles) m, generate_series(1, $2 * 4)) r
+       JOIN articles a ON a.id = r.id
+       WHERE a.status = 'PUBLISHED' AND a.deleted_at IS NULL AND a.id <> ALL($1::int[]) ORDER BY random() LIMIT $2`,
+      [newest.rows.map((r) => r.id), spreadSize * 2 + 5 + COLD_RENDERS],
     );
     const ids = random.rows.map((r) => r.id);
     return {
@@ -43,7 +52,8 @@ export async function readFacts(url: string, spreadSize: number): Promise<Facts>
       section: { ...sec, total: sec.published, lastPage: Math.ceil(sec.published / PAGE_SIZE) },
       newest: newest.rows.map((r) => r.id),
       spread: [ids.slice(0, spreadSize), ids.slice(spreadSize, spreadSize * 2)],
-      cold: ids.slice(spreadSize * 2),
+      cold: ids.slice(spreadSize * 2, spreadSize * 2 + 5),
+      coldMany: ids.slice(spreadSize * 2 + 5),
     };
   } finally {
     await c.end();

@@ -14,7 +14,8 @@ import { startNginx } from "./nginx";
 import { cpuMs, treeRssMb } from "./process-stats";
 import { postComments, type CommentResult } from "./comments";
 import { editVisible, type EditResult } from "./edit";
-import { SEARCH_WORDS, searchQueries } from "./search-words";
+import { SEARCH_WORDS, searchQueries, searchWordQueries } from "./search-words";
+import { measureScale, type Scale } from "./scale";
 
 export type Context = {
   args: { quick: boolean; seconds: number; nginxPort: number };
@@ -34,11 +35,12 @@ export type Measured = {
   features: { search: boolean; captcha: boolean; admin: boolean };
   floorAsset: { path: string; bytes: number };
   rows: Row[];
-  firstRender: { archive: FirstRender; section: FirstRender };
+  firstRender: Record<"archive" | "section" | "archive middle" | "section middle", FirstRender>;
+  scale: Scale;
   queriesPerFirstRender: Record<string, { calls: number; ms: number; renderMs: number } | null>;
   topQueries: QueryTop[];
   weights: Record<string, PageWeight>;
-  search: { sequentialCold?: Sequential; sequentialRepeat?: Sequential; note?: string };
+  search: { sequentialCold?: Sequential; sequentialRepeat?: Sequential; oneWord?: Sequential; twoWords?: Sequential; note?: string };
   comments: CommentResult;
   edit: EditResult;
 };
@@ -76,7 +78,13 @@ export async function measure(ctx: Context): Promise<Measured> {
   const firstRender = {
     archive: await firstRenders(archiveUrl, span(2, 1), span(F.archiveLastPage, -1)),
     section: await firstRenders(sectionUrl, span(1, 1), span(F.section.lastPage, -1)),
+    // The middle is the farthest from both ends of the list: compared with front pages not
+    // yet asked for (cold as well).
+    "archive middle": await firstRenders(archiveUrl, span(2 * n + 10, 1), span(Math.floor(F.archiveLastPage / 2), 1)),
+    "section middle": await firstRenders(sectionUrl, span(2 * n + 10, 1), span(Math.floor(F.section.lastPage / 2), 1)),
   };
+  // Sitemaps, feeds, cold article renders, publish → visible, database size (bench/lib/scale.ts).
+  const scale = await measureScale(ctx);
 
   const features = {
     search: (await fetch(`${B}/search?q=${encodeURIComponent("경제")}`)).status === 200,
@@ -166,7 +174,11 @@ export async function measure(ctx: Context): Promise<Measured> {
   const search: Measured["search"] = {};
   if (features.search) {
     const qs = searchQueries(ctx.args.quick ? 60 : 200);
-    search.sequentialCold = await sequential(qs.map((q) => `${B}/search?q=${encodeURIComponent(q)}`));
+    const url = (q: string) => `${B}/search?q=${encodeURIComponent(q)}`;
+    search.sequentialCold = await sequential(qs.map(url));
+    // The same, apart: one two-syllable word, and two of them (README, Search).
+    search.oneWord = await sequential(searchWordQueries(1, ctx.args.quick ? 30 : 100).map(url));
+    search.twoWords = await sequential(searchWordQueries(2, ctx.args.quick ? 30 : 100).map(url));
     search.sequentialRepeat = await sequential(qs.map((_, i) => `${B}/search?q=${encodeURIComponent(SEARCH_WORDS.bench[i % SEARCH_WORDS.bench.length])}`));
   } else search.note = "not measured: GET /search?q=경제 is not 200";
 
@@ -224,7 +236,7 @@ export async function measure(ctx: Context): Promise<Measured> {
   const nginxErrors = readFileSync(errorLog, "utf8").split("\n").filter((l) => /\[(error|crit|alert|emerg)\]/.test(l));
   if (nginxErrors.length) log(`nginx error log:\n${nginxErrors.slice(0, 5).join("\n")}`);
 
-  return { features, floorAsset, rows, firstRender, queriesPerFirstRender, topQueries, weights, search, comments, edit };
+  return { features, floorAsset, rows, firstRender, scale, queriesPerFirstRender, topQueries, weights, search, comments, edit };
 }
 
 /** gzip -9 copies beside the build's JS and CSS, for nginx's gzip_static. */

@@ -12,3 +12,13 @@ export function searchQueries(count: number): string[] {
     for (let j = 0; j < WORDS.length && out.length < count; j++) if (i !== j && !bench.includes(`${WORDS[i]} ${WORDS[j]}`)) out.push(`${WORDS[i]} ${WORDS[j]}`);
   return out.slice(0, count);
 }
+
+/** `count` queries of `words` two-syllable words each (one word: the pool in turn; two: distinct pairs, last word first). */
+export function searchWordQueries(words: 1 | 2, count: number): string[] {
+  const two = WORDS.filter((w) => w.length === 2);
+  if (words === 1) return Array.from({ length: count }, (_, i) => two[i % two.length]);
+  const out: string[] = [];
+  for (let i = two.length - 1; i >= 0 && out.length < count; i--)
+    for (let j = 0; j < two.length && out.length < count; j++) if (i !== j) out.push(`${two[i]} ${two[j]}`);
+  return out;
+}

@@ -43,6 +43,21 @@ export function targets(x: Measured, rows: Row[], memory: MemoryReport): Target[
     goal: "<= 1.5x",
     pass: fr.section.ratio <= 1.5,
   });
+  for (const k of ["archive middle", "section middle"] as const) {
+    const m = x.firstRender[k];
+    t.push({ name: `${k} page first render vs front pages`, measured: `${m.ratio}x (${m.farMedian} vs ${m.nearMedian} ms)`, goal: "<= 1.5x", pass: m.ratio <= 1.5 });
+  }
+  for (const [k, label] of [["oneWord", "one two-syllable word"], ["twoWords", "two two-syllable words"]] as const) {
+    const q = x.search[k];
+    if (q) t.push({ name: `search p95, ${label}`, measured: `${q.p95} ms (n=${q.n}, ${q.errors} err)`, goal: "< 100 ms", pass: q.p95 < 100 && q.errors === 0 });
+  }
+  const pub = x.scale.publish;
+  const pubMs = [pub.archiveMs, pub.sectionMs, pub.homeMs];
+  t.push(
+    pubMs.every((v) => v !== undefined)
+      ? { name: "publish -> visible on archive, section, home", measured: `${pubMs.join(" / ")} ms`, goal: "<= 1000 ms", pass: Math.max(...(pubMs as number[])) <= 1000 }
+      : { name: "publish -> visible on archive, section, home", measured: "-", goal: "<= 1000 ms", pass: null, note: pub.note ?? "not visible within 15 s" },
+  );
   const s = x.search.sequentialCold;
   t.push(
     s
@@ -88,6 +103,20 @@ export function printAndSave({ result: x, memory, meta }: Input): string {
     const r = x.search.sequentialRepeat!;
     p(`Search, one request at a time: distinct queries p50 ${c.p50} / p95 ${c.p95} / p99 ${c.p99} ms; repeated queries p50 ${r.p50} / p95 ${r.p95} ms`);
   } else p(`Search: ${x.search.note}`);
+  if (x.search.oneWord && x.search.twoWords) {
+    const [a, b] = [x.search.oneWord, x.search.twoWords];
+    p(`Search by word count: one two-syllable word p50 ${a.p50} / p95 ${a.p95} ms; two words p50 ${b.p50} / p95 ${b.p95} ms`);
+  }
+  p();
+  p("Sitemaps and feeds, first request (ms, KB, server RSS growth while answering):");
+  for (const f of x.scale.timings) p(`  ${f.path.padEnd(36)} ${String(f.ms).padStart(6)} ms ${String(f.kb).padStart(8)} KB  +${f.rssGrowthMb} MB  (HTTP ${f.status})`);
+  p(`Cold article renders: ${x.scale.cold.map((c) => `${c.perSecond}/s at ${c.concurrency} at a time (n=${c.n}, ${c.errors} err)`).join("; ")}`);
+  const pv = x.scale.publish;
+  p(pv.note ? `Publish -> visible: ${pv.note}` : `Publish -> visible: archive ${pv.archiveMs} ms, section ${pv.sectionMs} ms, home ${pv.homeMs} ms`);
+  const d = x.scale.db;
+  p(`Database: ${d.databaseMb} MB for ${d.articles} articles = ${d.bytesPerArticle} bytes per article`);
+  for (const tb of d.tables) p(`  table ${tb.name.padEnd(24)} ${String(tb.tableMb).padStart(8)} MB + indexes ${String(tb.indexesMb).padStart(8)} MB = ${tb.bytesPerArticle} B/article`);
+  for (const ix of d.indexes) p(`  index ${ix.name.padEnd(60)} ${String(ix.mb).padStart(8)} MB  ${ix.bytesPerArticle} B/article`);
   const cm = x.comments;
   p(cm.n ? `Comment posts (captcha + action, one at a time): n=${cm.n}, p50 ${cm.p50} ms, p99 ${cm.p99} ms, ${cm.errors} errors` : `Comments: ${cm.note}`);
   const biggest = rows.filter((r) => r.rssMb !== undefined).sort((a, b) => b.rssMb! - a.rssMb!)[0];

@@ -4,7 +4,8 @@ import { cache } from "react";
 import { unstable_cache } from "next/cache";
 import { readDb } from "../read-db";
 import { tags, REVALIDATE_SECONDS } from "../cache-tags";
-import { pageCount, pageSlice, PAGE_SIZE } from "../pagination";
+import { monthSlice, pageCount, pageSlice, PAGE_SIZE } from "../pagination";
+import { readMonthCounts } from "./list-months";
 import type { Article, ArticlePage } from "../types";
 import { articleSelect, listSelect, toArticle, toListItem } from "./mappers";
 import { published } from "./published";
@@ -28,22 +29,34 @@ async function publishedTotal(sectionId: number): Promise<number> {
   return row?.published ?? 0;
 }
 
-async function readPage(sectionId: number | null, page: number): Promise<ArticlePage | null> {
+/** The uncached read behind listArticles (exported for tests/int/lists-scale.test.ts). */
+export async function readPage(sectionId: number | null, page: number): Promise<ArticlePage | null> {
   const total = await publishedTotal(sectionId ?? 0);
   const pages = pageCount(total);
   if (page > pages) return null;
   if (total === 0) return { total, page, pages, items: [] };
-  const slice = pageSlice(page, total);
+  const months = await readMonthCounts(sectionId ?? 0, total);
   const where = sectionId === null ? published : { sectionId, ...published };
-  const dir = slice.direction === "newest" ? "desc" : "asc";
-  const rows = await readDb.article.findMany({
-    where,
-    orderBy: [{ publishedAt: dir }, { id: dir }],
-    skip: slice.offset,
-    take: slice.limit,
-    select: listSelect,
-  });
-  if (slice.direction === "oldest") rows.reverse();
+  let rows;
+  if (months) {
+    // A month edge and an offset within half a month (lib/pagination.ts monthSlice).
+    const m = monthSlice(page, months);
+    const newest = m.direction === "newest";
+    const dir = newest ? "desc" : "asc";
+    rows = await readDb.article.findMany({
+      where: { ...where, publishedAt: newest ? (m.before ? { lt: m.before } : undefined) : { gte: m.from } },
+      orderBy: [{ publishedAt: dir }, { id: dir }],
+      skip: m.offset,
+      take: m.limit,
+      select: listSelect,
+    });
+    if (!newest) rows.reverse();
+  } else {
+    const slice = pageSlice(page, total);
+    const dir = slice.direction === "newest" ? "desc" : "asc";
+    rows = await readDb.article.findMany({ where, orderBy: [{ publishedAt: dir }, { id: dir }], skip: slice.offset, take: slice.limit, select: listSelect });
+    if (slice.direction === "oldest") rows.reverse();
+  }
   return { total, page, pages, items: rows.map(toListItem) };
 }
 

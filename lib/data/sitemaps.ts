@@ -8,11 +8,23 @@ import { Prisma } from "../generated/prisma/client";
 import { CHINA_SQL_INTERVAL, chinaMonthRange } from "../china-time";
 import { SITEMAP_MAX_URLS } from "../seo/sitemap-xml";
 import { published, publishedSql } from "./published";
+import { readMonthRows } from "./list-months";
 
 export type MonthBucket = { month: string; count: number; lastmod: Date };
 
 /** Published articles per month of publication (China time), newest month first. */
 export async function readMonthBuckets(): Promise<MonthBucket[]> {
+  // From article_months (kept by triggers): a few hundred rows whatever the archive's size.
+  const [rows, counter] = await Promise.all([readMonthRows(0), readDb.articleCounter.findUnique({ where: { sectionId: 0 } })]);
+  // No rows at all may also mean a bulk load that skipped the triggers: count then.
+  if (rows.length > 0 && rows.reduce((n, r) => n + r.count, 0) === (counter?.published ?? 0)) {
+    return rows.map((r) => ({ month: r.month, count: r.count, lastmod: r.lastmod ?? chinaMonthRange(r.month).start }));
+  }
+  return countMonthBuckets();
+}
+
+/** The same counted from the articles: the fallback when article_months is not filled. */
+async function countMonthBuckets(): Promise<MonthBucket[]> {
   // An index-only scan of articles_deleted_at_status_published_at_updated_at_idx, grouped on
   // the timestamp (hashing) and formatted afterwards: ~23 ms at 100k articles where reading
   // the table took ~400 ms.
@@ -42,15 +54,19 @@ export async function readMonthArticles(start: Date, end: Date, offset: number, 
 
 export type SectionLastmod = { slug: string; lastmod: Date | null };
 
-/** Visible sections with the time of their newest article (one index probe each). */
+/**
+ * Visible sections with the time of their newest article (one index probe each: the
+ * (section_id, status, published_at DESC) index orders NULLS FIRST, so `NULLS LAST` here
+ * sorted every article of each section, 1.7 s cold at 100,000 articles; 0.5 ms as written).
+ */
 export async function readSectionsLastmod(): Promise<SectionLastmod[]> {
   return readDb.$queryRaw<SectionLastmod[]>`
     SELECT s.slug, l.published_at AS lastmod
     FROM sections s
     LEFT JOIN LATERAL (
       SELECT published_at FROM articles a
-      WHERE a.section_id = s.id AND ${publishedSql("a")}
-      ORDER BY a.published_at DESC NULLS LAST LIMIT 1
+      WHERE a.section_id = s.id AND ${publishedSql("a")} AND a.published_at IS NOT NULL
+      ORDER BY a.published_at DESC LIMIT 1
     ) l ON true
     WHERE NOT s.hidden
     ORDER BY s.position, s.id`;

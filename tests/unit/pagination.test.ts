@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageCount, pageSlice, pageWindow, parsePage } from "@/lib/pagination";
+import { monthSlice, pageCount, pageSlice, pageWindow, parsePage, type MonthCount } from "@/lib/pagination";
 
 describe("parsePage", () => {
   it("reads plain page numbers and defaults to 1", () => {
@@ -44,5 +44,32 @@ describe("pageSlice", () => {
       for (let i = 0; i < s.limit; i++) seen.push(s.direction === "newest" ? s.offset + i : total - 1 - (s.offset + s.limit - 1 - i));
     }
     expect(seen).toEqual(Array.from({ length: total }, (_, i) => i));
+  });
+});
+
+describe("monthSlice", () => {
+  // Newest month first: 120 months of 8,000 (a million-article archive's density).
+  const months: MonthCount[] = Array.from({ length: 120 }, (_, i) => ({ start: new Date(Date.UTC(2026, 11 - i, 1) - 8 * 3_600_000), count: 8000 }));
+  const flat = (page: number, list: MonthCount[]) => {
+    // Where the page's rows are in the whole list, from the slice: the truth to compare with.
+    const s = monthSlice(page, list);
+    const rowsAfter = (at: Date | null) => (at === null ? 0 : list.filter((m) => m.start >= at).reduce((n, m) => n + m.count, 0));
+    return s.direction === "newest" ? rowsAfter(s.before) + s.offset : rowsAfter(s.from) - s.offset - s.limit;
+  };
+
+  it("reads any page within half a month of a month edge", () => {
+    for (const page of [1, 2, 400, 401, 47_999, 48_000, 96_000]) {
+      const s = monthSlice(page, months);
+      expect(flat(page, months)).toBe((page - 1) * 10);
+      expect(s.offset).toBeLessThanOrEqual(4000);
+      expect(s.limit).toBe(10);
+    }
+  });
+
+  it("takes a page that straddles a month edge, and a short last page", () => {
+    const odd: MonthCount[] = [{ start: new Date("2026-11-30T16:00:00Z"), count: 15 }, { start: new Date("2026-10-31T16:00:00Z"), count: 7 }, { start: new Date("2026-09-30T16:00:00Z"), count: 3 }];
+    for (const page of [1, 2, 3]) expect(flat(page, odd)).toBe((page - 1) * 10);
+    expect(monthSlice(3, odd)).toMatchObject({ limit: 5 });
+    expect(monthSlice(1, odd)).toMatchObject({ direction: "newest", before: null, offset: 0, limit: 10 });
   });
 });
