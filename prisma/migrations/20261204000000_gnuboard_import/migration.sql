@@ -1,0 +1,80 @@
+-- What the GnuBoard5 importer (lib/import/gnuboard, `npm run import:gnuboard`) brought across
+-- and from where (issue 14). GnuBoard numbers posts per board (each g5_write_<board> counts
+-- from 1), so an old post is (board, wr_id), never a single id: articles.legacy_id stays for
+-- the zoglo-style ids and imported posts leave it empty. Checksums of the source rows let a
+-- rerun skip what did not change and update what did; last_wr_id is the per-board checkpoint
+-- written in the same transaction as each batch, so a killed run continues where it stopped.
+
+-- CreateTable
+CREATE TABLE "gnuboard_boards" (
+    "board" TEXT NOT NULL,
+    "section_id" INTEGER NOT NULL,
+    "last_wr_id" INTEGER NOT NULL DEFAULT 0,
+    "pass_started_at" TIMESTAMP(3),
+    "pass_finished_at" TIMESTAMP(3),
+
+    CONSTRAINT "gnuboard_boards_pkey" PRIMARY KEY ("board")
+);
+
+-- CreateTable
+CREATE TABLE "gnuboard_posts" (
+    "board" TEXT NOT NULL,
+    "wr_id" INTEGER NOT NULL,
+    "article_id" INTEGER NOT NULL,
+    "checksum" TEXT NOT NULL,
+    "seo_title" TEXT,
+
+    CONSTRAINT "gnuboard_posts_pkey" PRIMARY KEY ("board","wr_id")
+);
+
+-- CreateTable
+CREATE TABLE "gnuboard_comments" (
+    "board" TEXT NOT NULL,
+    "wr_id" INTEGER NOT NULL,
+    "comment_id" INTEGER NOT NULL,
+    "checksum" TEXT NOT NULL,
+
+    CONSTRAINT "gnuboard_comments_pkey" PRIMARY KEY ("board","wr_id")
+);
+
+-- CreateTable
+CREATE TABLE "gnuboard_files" (
+    "source_path" TEXT NOT NULL,
+    "image_id" INTEGER NOT NULL,
+    "checksum" TEXT NOT NULL,
+    "board" TEXT,
+    "wr_id" INTEGER,
+    "bf_no" INTEGER,
+
+    CONSTRAINT "gnuboard_files_pkey" PRIMARY KEY ("source_path")
+);
+
+-- CreateIndex
+CREATE INDEX "gnuboard_boards_section_id_idx" ON "gnuboard_boards"("section_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "gnuboard_posts_article_id_key" ON "gnuboard_posts"("article_id");
+
+-- CreateIndex
+CREATE INDEX "gnuboard_posts_board_seo_title_idx" ON "gnuboard_posts"("board", "seo_title");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "gnuboard_comments_comment_id_key" ON "gnuboard_comments"("comment_id");
+
+-- CreateIndex
+CREATE INDEX "gnuboard_files_image_id_idx" ON "gnuboard_files"("image_id");
+
+-- CreateIndex
+CREATE INDEX "gnuboard_files_board_wr_id_bf_no_idx" ON "gnuboard_files"("board", "wr_id", "bf_no");
+
+-- AddForeignKey
+ALTER TABLE "gnuboard_boards" ADD CONSTRAINT "gnuboard_boards_section_id_fkey" FOREIGN KEY ("section_id") REFERENCES "sections"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "gnuboard_posts" ADD CONSTRAINT "gnuboard_posts_article_id_fkey" FOREIGN KEY ("article_id") REFERENCES "articles"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "gnuboard_comments" ADD CONSTRAINT "gnuboard_comments_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comments"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "gnuboard_files" ADD CONSTRAINT "gnuboard_files_image_id_fkey" FOREIGN KEY ("image_id") REFERENCES "images"("id") ON DELETE CASCADE ON UPDATE CASCADE;
