@@ -1,6 +1,6 @@
 // `npm test`: type check, then unit, integration and end-to-end tests, stopping at the first
 // failure. The README promises that this alone passes on a fresh machine, so it also
-// installs the programs the tests run when they are missing (Chromium, xmllint, Redis, nginx:
+// installs the programs the tests run when they are missing (Chromium, xmllint, Redis, nginx, MariaDB:
 // Debian's packages, as root).
 //
 //   npm test                    all three projects
@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_CHROMIUM_PATH, envOrExit } from "../lib/env";
 import { ensureTools, type Tool } from "./lib/debian-packages";
+import { MARIADB_TOOLS } from "./lib/services/mariadb";
 import { NGINX_TOOL } from "./lib/services/nginx";
 import { REDIS_TOOLS } from "./lib/services/redis";
 
@@ -35,9 +36,9 @@ const XMLLINT_TOOL = { bin: "xmllint", pkg: "libxml2-utils" } as const;
 
 /**
  * Every outside program the chosen projects run, installed from Debian's packages in one apt
- * run when missing: xmllint (sitemaps), Redis (the shared cache, int and e2e), nginx (its
- * configuration is checked in unit, the cluster runs behind it in e2e) and Chromium (e2e;
- * CHROMIUM_PATH names another one). Installing them here, before any test starts, keeps a
+ * run when missing: xmllint (sitemaps), Redis (the shared cache, int and e2e), MariaDB (the
+ * GnuBoard import's source, int), nginx (its configuration is checked in unit, the cluster runs
+ * behind it in e2e) and Chromium (e2e; CHROMIUM_PATH names another one). Installing them here, before any test starts, keeps a
  * fresh machine's apt-get out of the tests' own time limits.
  */
 function ensureOutsideTools(projects: Project[]): { chromium?: string } {
@@ -45,11 +46,12 @@ function ensureOutsideTools(projects: Project[]): { chromium?: string } {
   const tools: Tool[] = [];
   if (has("unit") || has("e2e")) tools.push(XMLLINT_TOOL, NGINX_TOOL);
   if (has("int") || has("e2e")) tools.push(...REDIS_TOOLS);
+  if (has("int")) tools.push(...MARIADB_TOOLS);
   const wanted = envOrExit().CHROMIUM_PATH;
   if (has("e2e") && wanted && !existsSync(wanted)) fail(`CHROMIUM_PATH=${wanted} does not exist.`);
   if (has("e2e") && !wanted) tools.push(CHROMIUM_TOOL);
   const unique = [...new Map(tools.map((t) => [t.bin, t])).values()];
-  const paths = installed(unique, "the tests (Chromium, xmllint, Redis, nginx); or set CHROMIUM_PATH");
+  const paths = installed(unique, "the tests (Chromium, xmllint, Redis, MariaDB, nginx); or set CHROMIUM_PATH");
   if (!has("e2e")) return {};
   return { chromium: wanted ?? paths[unique.indexOf(CHROMIUM_TOOL)] };
 }
