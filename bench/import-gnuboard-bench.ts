@@ -1,0 +1,44 @@
+// `npx tsx bench/import-gnuboard-bench.ts --posts 20000`: measures the GnuBoard import at scale.
+// A MariaDB of our own is filled with fillGnuboardSample (posts with 1-4 KB Korean HTML bodies
+// and twice as many comments, no images), then imported into a fresh embedded PostgreSQL; prints
+// posts per second and the whole run's time. Everything lives in a temp folder removed at the end.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { startMariaDb } from "../scripts/lib/services/mariadb";
+import { fillGnuboardSample } from "../lib/import/gnuboard-sample";
+import { startEmbeddedPostgres } from "../lib/server/embedded-postgres";
+import { migrate } from "../lib/server/migrate";
+import { importGnuboard } from "../lib/import/gnuboard/index";
+import { formatReport } from "../lib/import/gnuboard/report";
+import { LocalStorage } from "../lib/storage/local";
+
+const args = parseArgs({ options: { posts: { type: "string", default: "20000" }, batch: { type: "string", default: "500" }, keep: { type: "boolean", default: false } } }).values;
+const posts = Number(args.posts);
+const dir = mkdtempSync(join(tmpdir(), "import-bench-"));
+chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
+const maria = await startMariaDb({ dir: join(dir, "mariadb"), bufferPool: posts > 100_000 ? "1G" : "256M" });
+const pg = await startEmbeddedPostgres({ dir: join(dir, "pg"), quiet: true });
+try {
+  let t = Date.now();
+  const fill = await fillGnuboardSample(maria.url, { board: "news", posts });
+  console.log(`filled ${fill.posts} posts + ${fill.comments} comments in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  await migrate(pg.appUrl);
+  t = Date.now();
+  const report = await importGnuboard({
+    mysqlUrl: maria.url, databaseUrl: pg.appUrl, siteUrl: "https://news.example", store: new LocalStorage(join(dir, "uploads")),
+    batchSize: Number(args.batch), progress: true,
+  });
+  console.log(formatReport(report));
+  const secs = (Date.now() - t) / 1000;
+  console.log(`import: ${report.posts.imported} posts, ${report.comments.imported} comments in ${secs.toFixed(1)} s = ${Math.round(report.posts.imported / secs)} posts/s`);
+  t = Date.now();
+  const again = await importGnuboard({ mysqlUrl: maria.url, databaseUrl: pg.appUrl, siteUrl: "https://news.example", store: new LocalStorage(join(dir, "uploads")), batchSize: Number(args.batch) });
+  console.log(`rerun (nothing changed): ${again.posts.unchanged} unchanged in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+} finally {
+  await pg.stop();
+  await maria.stop();
+  if (!args.keep) rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);
