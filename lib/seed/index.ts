@@ -1,9 +1,16 @@
-// Writes the demo content (sections, photos, articles) straight through `pg`: multi-row
-// INSERTs from unnest() in one transaction, with the per-row counter trigger switched off and
-// article_counters rebuilt at the end. 100,000 articles take a couple of minutes on 2 cores.
+// Writes the demo content (sections, photos, articles) straight through `pg`, in one
+// transaction: the articles and their search-index rows with COPY (the rows the per-row
+// triggers would derive are computed here, lib/seed/search-rows.ts, or refilled in one
+// statement each, lib/seed/derived.ts), into tables stripped of their secondary indexes when
+// they start empty. A million articles take about ten minutes on 2 cores (README, "Seeding").
 import pg from "pg";
 import { DEFAULT_SEED, SECTIONS, generateArticle, type GeneratedArticle } from "./content";
 import { describeSeedImages, ensureSeedImages } from "./images";
+import { ARTICLE_COPY_COLUMNS, DESK_SEARCH_COPY_COLUMNS, SEARCH_COPY_COLUMNS, batchText } from "./article-rows";
+import { derivingTriggers, detach, restore, setTriggers, type Detached } from "./bulk";
+import { copyInto } from "./copy";
+import { checkSearchRows, fillArticleImages, rebuildCounters } from "./derived";
+import { phase, step } from "./progress";
 import type { FileStorage } from "../storage";
 import { LocalStorage } from "../storage/local";
 
@@ -22,70 +29,72 @@ export type SeedOptions = {
   now?: Date;
   batchSize?: number;
 };
-export type SeedResult = { sections: number; articles: number; images: number; ms: number };
+export type SeedResult = {
+  sections: number;
+  articles: number;
+  images: number;
+  ms: number;
+  /** Milliseconds per phase (articles, each index, derived rows, vacuum...). */
+  phases: Record<string, number>;
+};
 
-const ARTICLE_COLUMNS = [
-  ["legacy_id", "int"], ["section_id", "int"], ["title", "text"], ["subtitle", "text"], ["excerpt", "text"], ["body", "text"],
-  ["source_name", "text"], ["byline", "text"], ["editor_name", "text"], ["status", '"ArticleStatus"'], ["published_at", "timestamp(3)"],
-  ["created_at", "timestamp(3)"], ["updated_at", "timestamp(3)"], ["view_count", "int"], ["cover_image_id", "int"], ["cover_caption", "text"],
-] as const;
-const INSERT_ARTICLES = `INSERT INTO articles (${ARTICLE_COLUMNS.map(([c]) => c).join(", ")})
-  SELECT * FROM unnest(${ARTICLE_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ")})`;
+/** The tables the COPY fills; stripped of secondary indexes and foreign keys when empty. */
+const LOADED = ["articles", "article_search", "article_desk_search", "article_images"];
 
-/** The columns are `timestamp without time zone` holding UTC, as Prisma writes them. */
-const utc = (d: Date | null) => (d ? d.toISOString().slice(0, 23).replace("T", " ") : null);
-
-function columns(rows: GeneratedArticle[], sectionIds: Map<string, number>, imageIds: Map<string, number>): unknown[][] {
-  const cols: unknown[][] = ARTICLE_COLUMNS.map(() => new Array(rows.length));
-  rows.forEach((a, i) => {
-    const values = [
-      a.legacyId, sectionIds.get(a.sectionSlug), a.title, a.subtitle, a.excerpt, a.body, a.sourceName, a.byline, a.editorName, a.status,
-      utc(a.publishedAt), utc(a.createdAt), utc(a.updatedAt), a.viewCount, a.coverImage ? imageIds.get(a.coverImage) : null, a.coverCaption,
-    ];
-    values.forEach((v, c) => (cols[c][i] = v ?? null));
-  });
-  return cols;
+async function writeSections(client: pg.Client) {
+  await client.query(
+    `INSERT INTO sections (slug, name, position, legacy_board)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) ON CONFLICT DO NOTHING`,
+    [SECTIONS.map((s) => s.slug), SECTIONS.map((s) => s.name), SECTIONS.map((s) => s.position), SECTIONS.map((s) => s.legacyBoard)],
+  );
+  const sec = await client.query<{ id: number; slug: string }>("SELECT id, slug FROM sections WHERE slug = ANY($1)", [SECTIONS.map((s) => s.slug)]);
+  const sectionIds = new Map(sec.rows.map((r) => [r.slug, r.id]));
+  const missing = SECTIONS.filter((s) => !sectionIds.has(s.slug));
+  if (missing.length) throw new Error(`sections ${missing.map((s) => s.slug).join(", ")} could not be created (legacy_board taken?)`);
+  return sectionIds;
 }
 
-function progressBar(total: number, enabled: boolean) {
-  const started = Date.now();
-  const tty = process.stderr.isTTY;
-  let lastDraw = 0;
-  let lastQuarter = -1;
-  return (done: number) => {
-    if (!enabled || total === 0) return;
-    const share = done / total;
-    const secs = Math.round((Date.now() - started) / 1000);
-    const line = `[${"#".repeat(Math.round(share * 20)).padEnd(20, ".")}] ${String(Math.floor(share * 100)).padStart(3)}% ${done}/${total} articles  ${secs}s`;
-    if (tty) {
-      if (done < total && Date.now() - lastDraw < 100) return;
-      lastDraw = Date.now();
-      process.stderr.write(`\r${line}${done === total ? "\n" : ""}`);
-    } else if (Math.floor(share * 4) > lastQuarter) {
-      // Logs are not terminals: one line per quarter instead of a redrawn bar.
-      lastQuarter = Math.floor(share * 4);
-      process.stderr.write(`${line}\n`);
-    }
-  };
+async function writeImageRows(client: pg.Client, images: ReturnType<typeof describeSeedImages>) {
+  const img = await client.query<{ id: number; storage_key: string }>(
+    `INSERT INTO images (storage_key, mime, width, height, bytes, alt, caption, variants)
+     SELECT k, m, w, h, b, a, c, v::jsonb FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[]) AS t(k, m, w, h, b, a, c, v)
+     ON CONFLICT (storage_key) DO UPDATE SET bytes = EXCLUDED.bytes, variants = EXCLUDED.variants
+     RETURNING id, storage_key`,
+    [
+      images.map((i) => i.storageKey), images.map((i) => i.mime), images.map((i) => i.width), images.map((i) => i.height),
+      images.map((i) => i.bytes), images.map((i) => i.alt), images.map((i) => i.caption), images.map((i) => JSON.stringify(i.variants)),
+    ],
+  );
+  const byKey = new Map(img.rows.map((r) => [r.storage_key, r.id]));
+  return new Map(images.map((i) => [i.name, byKey.get(i.storageKey)!]));
 }
+
+/** A promise awaited later, marked handled now so that an early failure is not "unhandled". */
+const later = <T>(p: Promise<T>) => (p.catch(() => {}), p);
 
 export async function seedDatabase(url: string, opts: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
   const log = opts.log ?? (() => {});
   const now = opts.now ?? new Date();
   const total = Math.max(0, Math.floor(opts.articles));
-  const batchSize = opts.batchSize ?? 1000;
+  const batchSize = opts.batchSize ?? 2000;
+  const show = !!opts.progress || !!process.stdout.isTTY;
+  const phases: Record<string, number> = {};
+  const timed = async (label: string, fn: () => Promise<unknown>) => {
+    phases[label] = (await step(label, show, fn)).ms;
+  };
 
   // The photos are drawn (sharp's threads) while PostgreSQL writes the articles; their rows are
   // known beforehand and get their file sizes just before COMMIT.
   const images = describeSeedImages();
   const store = opts.store ?? (opts.uploadDir ? new LocalStorage(opts.uploadDir) : null);
   if (!store) throw new Error("seedDatabase needs a store or an uploadDir for the demo photos");
-  const drawing = ensureSeedImages(store).then((r) => {
-    log(`${r.images.length} demo photos ready (${r.rendered} drawn, ${r.images.length - r.rendered} reused) in ${Date.now() - started} ms`);
-    return r;
-  });
-  drawing.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+  const drawing = later(
+    ensureSeedImages(store).then((r) => {
+      log(`${r.images.length} demo photos ready (${r.rendered} drawn, ${r.images.length - r.rendered} reused) in ${Date.now() - started} ms`);
+      return r;
+    }),
+  );
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -93,76 +102,68 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
   try {
     await client.query("BEGIN");
     if (opts.reset) await client.query("TRUNCATE articles, comments, article_counters, sections, images RESTART IDENTITY CASCADE");
+    const sectionIds = await writeSections(client);
+    const imageIds = await writeImageRows(client, images);
 
-    await client.query(
-      `INSERT INTO sections (slug, name, position, legacy_board)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) ON CONFLICT DO NOTHING`,
-      [SECTIONS.map((s) => s.slug), SECTIONS.map((s) => s.name), SECTIONS.map((s) => s.position), SECTIONS.map((s) => s.legacyBoard)],
+    // An appended run continues the article stream, the ids and the legacy id range.
+    const prior = await client.query<{ n: number; max: number | null; id: number }>(
+      `SELECT count(*)::int AS n, max(legacy_id) AS max,
+              greatest(nextval(pg_get_serial_sequence('articles', 'id')), coalesce(max(id), 0) + 1)::int AS id FROM articles`,
     );
-    const sec = await client.query<{ id: number; slug: string }>("SELECT id, slug FROM sections WHERE slug = ANY($1)", [SECTIONS.map((s) => s.slug)]);
-    const sectionIds = new Map(sec.rows.map((r) => [r.slug, r.id]));
-    const missing = SECTIONS.filter((s) => !sectionIds.has(s.slug));
-    if (missing.length) throw new Error(`sections ${missing.map((s) => s.slug).join(", ")} could not be created (legacy_board taken?)`);
-
-    const img = await client.query<{ id: number; storage_key: string }>(
-      `INSERT INTO images (storage_key, mime, width, height, bytes, alt, caption, variants)
-       SELECT k, m, w, h, b, a, c, v::jsonb FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[]) AS t(k, m, w, h, b, a, c, v)
-       ON CONFLICT (storage_key) DO UPDATE SET bytes = EXCLUDED.bytes, variants = EXCLUDED.variants
-       RETURNING id, storage_key`,
-      [
-        images.map((i) => i.storageKey), images.map((i) => i.mime), images.map((i) => i.width), images.map((i) => i.height),
-        images.map((i) => i.bytes), images.map((i) => i.alt), images.map((i) => i.caption), images.map((i) => JSON.stringify(i.variants)),
-      ],
-    );
-    const byKey = new Map(img.rows.map((r) => [r.storage_key, r.id]));
-    const imageIds = new Map(images.map((i) => [i.name, byKey.get(i.storageKey)!]));
-
-    // An appended run continues the article stream and the legacy id range instead of repeating them.
-    const prior = await client.query<{ n: number; max: number | null }>("SELECT count(*)::int AS n, max(legacy_id) AS max FROM articles");
-    const indexOffset = prior.rows[0].n;
+    const { n: indexOffset, id: firstId } = prior.rows[0];
     const legacyBase = Math.max(100_000, (prior.rows[0].max ?? 0) + 1);
 
-    await client.query("ALTER TABLE articles DISABLE TRIGGER articles_count_published");
-    const tick = progressBar(total, !!opts.progress || !!process.stdout.isTTY);
+    // All of this is undone by ROLLBACK if the seed fails: DDL is transactional in PostgreSQL.
+    const triggers = await derivingTriggers(client);
+    await setTriggers(client, triggers.names, false);
+    const detached: Detached | null = indexOffset === 0 && total > 0 ? await detach(client, LOADED) : null;
+    await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+
+    const bar = phase("articles", total, "articles", show);
     const gen = { total, now, images, seed: opts.seed ?? DEFAULT_SEED, legacyBase, indexOffset };
     let pending: Promise<unknown> | null = null;
     let pendingCount = 0;
     for (let start = 0; start < total; start += batchSize) {
       const rows: GeneratedArticle[] = [];
       for (let i = start; i < Math.min(total, start + batchSize); i++) rows.push(generateArticle(i, gen));
-      // Generate the next batch while PostgreSQL writes the previous one.
+      const text = batchText(rows, firstId + start, sectionIds, imageIds);
+      // PostgreSQL writes the previous batch while this one was generated.
       if (pending) {
         await pending;
         written += pendingCount;
-        tick(written);
+        bar.tick(written);
       }
-      pending = client.query(INSERT_ARTICLES, columns(rows, sectionIds, imageIds));
+      pending = later(
+        Promise.all([
+          copyInto(client, "articles", ARTICLE_COPY_COLUMNS, text.articles),
+          text.search && copyInto(client, "article_search", SEARCH_COPY_COLUMNS, text.search),
+          text.desk && copyInto(client, "article_desk_search", DESK_SEARCH_COPY_COLUMNS, text.desk),
+        ]),
+      );
       pendingCount = rows.length;
     }
     if (pending) {
       await pending;
       written += pendingCount;
-      tick(written);
     }
+    phases.articles = bar.end();
+    if (total > 0) await client.query("SELECT setval(pg_get_serial_sequence('articles', 'id'), $1)", [firstId + total - 1]);
+
+    await timed("article_images", () => fillArticleImages(client, firstId));
+    await timed("article_counters", () => rebuildCounters(client));
+    for (const fn of triggers.rebuilds) await timed(`${fn}()`, () => client.query(`SELECT "${fn}"()`));
+    if (detached) await restore(client, detached, timed);
+    await setTriggers(client, triggers.names, true);
+    await timed("check", () => checkSearchRows(client, firstId, total));
 
     const drawn = (await drawing).images;
     await client.query("UPDATE images SET bytes = v.b FROM unnest($1::text[], $2::int[]) AS v(k, b) WHERE storage_key = v.k", [
       drawn.map((i) => i.storageKey),
       drawn.map((i) => i.bytes),
     ]);
-    await client.query("DELETE FROM article_counters");
-    await client.query(
-      `INSERT INTO article_counters (section_id, published)
-       SELECT 0, count(*)::int FROM articles WHERE status = 'PUBLISHED' AND deleted_at IS NULL
-       UNION ALL
-       SELECT s.id, count(a.id)::int FROM sections s
-         LEFT JOIN articles a ON a.section_id = s.id AND a.status = 'PUBLISHED' AND a.deleted_at IS NULL
-       GROUP BY s.id`,
-    );
-    await client.query("ALTER TABLE articles ENABLE TRIGGER articles_count_published");
-    await client.query("COMMIT");
-    // Fresh planner statistics, so the first page views use the indexes.
-    await client.query("ANALYZE sections, images, articles, article_counters");
+    await timed("commit", () => client.query("COMMIT"));
+    // Fresh statistics for the planner, and a visibility map so that index-only scans skip the heap.
+    await timed("vacuum", () => client.query(`VACUUM (ANALYZE) sections, images, article_counters, ${LOADED.join(", ")}`));
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
     await drawing.catch(() => {}); // never leave sharp writing files behind a failed seed
@@ -170,5 +171,8 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
   } finally {
     await client.end();
   }
-  return { sections: SECTIONS.length, articles: written, images: images.length, ms: Date.now() - started };
+  const ms = Date.now() - started;
+  log(`phases: ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(", ")}`);
+  return { sections: SECTIONS.length, articles: written, images: images.length, ms, phases };
 }
+
