@@ -97,6 +97,21 @@ describe("importing a GnuBoard5 site", () => {
     expect(bad.body).not.toMatch(/<script|onclick|onmouseover|javascript:|<iframe|style=/i);
   });
 
+  it("indexes every imported article for search exactly as the triggers would", async () => {
+    const r = await withClient(pgUrl, (c) =>
+      c.query(`SELECT count(*)::int AS n,
+                      count(*) FILTER (WHERE (s.title, s.body, s.keys) IS DISTINCT FROM (x.t, x.b, search_row_keys(x.t, x.b)))::int AS differ
+                 FROM gnuboard_posts g JOIN article_search s ON s.article_id = g.article_id,
+                      LATERAL (SELECT search_fold(a.title) AS t, search_fold(concat_ws(' ', a.subtitle, search_html_text(a.body), a.byline)) AS b
+                                 FROM articles a WHERE a.id = g.article_id) x`),
+    );
+    expect(r.rows[0]).toEqual({ n: expectedPosts(), differ: 0 });
+    const cp949 = samplePost(manifest, SAMPLE_KEYS.cp949);
+    const word = cp949.title.split(" ").find((w) => /^[가-힣]{2,}$/.test(w))!;
+    const hits = await withClient(pgUrl, (c) => c.query("SELECT count(*)::int AS n FROM article_search WHERE title LIKE '%' || $1 || '%'", [word]));
+    expect(hits.rows[0].n).toBeGreaterThan(0);
+  });
+
   it("converts the old server's KST wall times to the right instants", async () => {
     const p = samplePost(manifest, SAMPLE_KEYS.justAfterMidnightKst);
     expect(p.datetime).toBe("2020-01-01 00:30:00");

@@ -3,6 +3,7 @@
 // everything goes in as multi-row INSERT/UPDATE ... FROM unnest(), and the tags of
 // categories (ca_name) are replaced for the articles written.
 import type pg from "pg";
+import { searchRow } from "../../seed/search-rows";
 
 export type ArticleRow = {
   board: string;
@@ -53,16 +54,10 @@ export async function writeArticles(c: pg.Client, rows: ArticleRow[], tagSlug: (
   ];
   const unnest = `unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp(3)[], $9::timestamp(3)[], $10::int[])
     AS v(id, section_id, title, excerpt, body, source_name, byline, published_at, updated_at, view_count)`;
-  if (fresh.length) {
-    await c.query(
-      `INSERT INTO articles (id, section_id, title, excerpt, body, source_name, byline, status, published_at, created_at, updated_at, view_count)
-       SELECT id, section_id, title, excerpt, body, source_name, byline, 'PUBLISHED', published_at, published_at, updated_at, view_count FROM ${unnest}`,
-      values(fresh),
-    );
-  }
   const changed = rows.filter((r) => !fresh.includes(r));
   if (changed.length) {
     // An editor's later changes to status or the bin are kept; the text follows the source.
+    // The search triggers run here as for any edit (the article may be in the bin by now).
     await c.query(
       `UPDATE articles a SET section_id = v.section_id, title = v.title, excerpt = v.excerpt, body = v.body, source_name = v.source_name,
               byline = v.byline, published_at = v.published_at, updated_at = v.updated_at, view_count = GREATEST(a.view_count, v.view_count),
@@ -70,6 +65,23 @@ export async function writeArticles(c: pg.Client, rows: ArticleRow[], tagSlug: (
          FROM ${unnest} WHERE a.id = v.id`,
       values(changed),
     );
+  }
+  if (fresh.length) {
+    // New articles are all published: their search rows are computed here and written in one
+    // statement, the triggers told to stand aside for this transaction (migration 20261204000000).
+    await c.query("SET LOCAL portal.bulk_search = 'on'");
+    await c.query(
+      `INSERT INTO articles (id, section_id, title, excerpt, body, source_name, byline, status, published_at, created_at, updated_at, view_count)
+       SELECT id, section_id, title, excerpt, body, source_name, byline, 'PUBLISHED', published_at, published_at, updated_at, view_count FROM ${unnest}`,
+      values(fresh),
+    );
+    const search = fresh.map((r) => searchRow({ title: r.title, subtitle: null, body: r.body, byline: r.byline }));
+    await c.query(
+      `INSERT INTO article_search (article_id, section_id, published_at, title, body, keys)
+       SELECT a, s, p, t, b, k::bigint[] FROM unnest($1::int[], $2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[]) AS v(a, s, p, t, b, k)`,
+      [col(fresh, (r) => r.articleId), col(fresh, (r) => r.sectionId), col(fresh, (r) => utc(r.publishedAt)), search.map((x) => x.title), search.map((x) => x.body), search.map((x) => `{${x.keys.join(",")}}`)],
+    );
+    await c.query("SET LOCAL portal.bulk_search = 'off'");
   }
   await c.query(
     `INSERT INTO gnuboard_posts (board, wr_id, article_id, checksum, seo_title)

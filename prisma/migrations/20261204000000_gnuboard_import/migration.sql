@@ -78,3 +78,65 @@ ALTER TABLE "gnuboard_comments" ADD CONSTRAINT "gnuboard_comments_comment_id_fke
 
 -- AddForeignKey
 ALTER TABLE "gnuboard_files" ADD CONSTRAINT "gnuboard_files_image_id_fkey" FOREIGN KEY ("image_id") REFERENCES "images"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Bulk writers (the GnuBoard import) compute search rows in TypeScript (lib/seed/search-rows.ts,
+-- the same folding and keys) and insert them per batch: ~6 ms of SQL per article in these
+-- triggers would cap an import at ~150 articles/s. They say so for their own transaction only
+-- with SET LOCAL portal.bulk_search = 'on'; every other writer is unaffected, and nothing takes
+-- the table lock that ALTER TABLE ... DISABLE TRIGGER would on a live site.
+CREATE OR REPLACE FUNCTION article_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  title_f text;
+  body_f text;
+BEGIN
+  IF current_setting('portal.bulk_search', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  IF NEW.status <> 'PUBLISHED' OR NEW.deleted_at IS NOT NULL OR NEW.published_at IS NULL THEN
+    DELETE FROM article_search WHERE article_id = NEW.id;
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'UPDATE' AND NEW.title IS NOT DISTINCT FROM OLD.title AND NEW.subtitle IS NOT DISTINCT FROM OLD.subtitle
+     AND NEW.body IS NOT DISTINCT FROM OLD.body AND NEW.byline IS NOT DISTINCT FROM OLD.byline THEN
+    -- Same text: only where and when it is listed may have changed.
+    UPDATE article_search SET section_id = NEW.section_id, published_at = NEW.published_at WHERE article_id = NEW.id;
+    IF FOUND THEN
+      RETURN NULL;
+    END IF;
+  END IF;
+  title_f := search_fold(NEW.title);
+  body_f := search_fold(concat_ws(' ', NEW.subtitle, search_html_text(NEW.body), NEW.byline));
+  INSERT INTO article_search (article_id, section_id, published_at, title, body, keys)
+  VALUES (NEW.id, NEW.section_id, NEW.published_at, title_f, body_f, search_row_keys(title_f, body_f))
+  ON CONFLICT (article_id) DO UPDATE
+    SET section_id = EXCLUDED.section_id, published_at = EXCLUDED.published_at, title = EXCLUDED.title,
+        body = EXCLUDED.body, keys = EXCLUDED.keys;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION article_desk_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  title_f text;
+  body_f text;
+BEGIN
+  IF current_setting('portal.bulk_search', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  IF NEW.status = 'PUBLISHED' AND NEW.deleted_at IS NULL AND NEW.published_at IS NOT NULL THEN
+    DELETE FROM article_desk_search WHERE article_id = NEW.id;
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'UPDATE' AND NEW.title IS NOT DISTINCT FROM OLD.title AND NEW.subtitle IS NOT DISTINCT FROM OLD.subtitle
+     AND NEW.body IS NOT DISTINCT FROM OLD.body AND NEW.byline IS NOT DISTINCT FROM OLD.byline THEN
+    PERFORM 1 FROM article_desk_search WHERE article_id = NEW.id;
+    IF FOUND THEN
+      RETURN NULL;
+    END IF;
+  END IF;
+  title_f := search_fold(NEW.title);
+  body_f := search_fold(concat_ws(' ', NEW.subtitle, search_html_text(NEW.body), NEW.byline));
+  INSERT INTO article_desk_search (article_id, title, body, keys)
+  VALUES (NEW.id, title_f, body_f, search_row_keys(title_f, body_f))
+  ON CONFLICT (article_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, keys = EXCLUDED.keys;
+  RETURN NULL;
+END $$;
