@@ -83,11 +83,12 @@ function rewriteLink(href: string | undefined, ctx: BodyContext): string | null 
   const u = oldUrl(href, ctx);
   if (!u) return null;
   const q = u.searchParams;
+  // A board that is not imported keeps the old address (absolute, so the sanitiser keeps it).
   if (/\/bbs\/board\.php$/.test(u.pathname) && q.get("bo_table") && WR_ID.test(q.get("wr_id") ?? "")) {
-    return ctx.post(q.get("bo_table")!, Number(q.get("wr_id")));
+    return ctx.post(q.get("bo_table")!, Number(q.get("wr_id"))) ?? u.href;
   }
   const short = /^\/([0-9A-Za-z_]+)\/([1-9]\d{0,9})\/?$/.exec(u.pathname);
-  if (short) return ctx.post(short[1], Number(short[2]));
+  if (short) return ctx.post(short[1], Number(short[2])) ?? u.href;
   const image = dataPathOf(u.href, ctx);
   const ref = image ? ctx.image(image) : undefined;
   if (ref) return mediaPath(ref.key);
