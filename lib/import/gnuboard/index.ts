@@ -21,6 +21,7 @@ import { emptyReport, type ImportReport } from "./report";
 import { GnuboardSource, type SourceBoard, type SourceRow } from "./source";
 import { writeArticles, writeComments, type ArticleRow, type CommentRow } from "./write";
 import { rewriteLegacyLinks } from "./links";
+import { searchRow } from "../../seed/search-rows";
 
 export type ImportOptions = {
   mysqlUrl: string;
@@ -45,7 +46,9 @@ export type ImportOptions = {
   log?: (s: string) => void;
 };
 
-type Run = { opts: Required<Pick<ImportOptions, "sourceTz" | "batchSize" | "siteUrl">> & ImportOptions; pg: pg.Client; source: GnuboardSource; files: FileImporter; report: ImportReport; rows: number; ctxBase: Omit<BodyContext, "image" | "attachments"> };
+// `pg` writes the batches (one transaction each); `reader` looks up mappings and stores images
+// meanwhile, so the next batch is prepared while PostgreSQL writes the previous one.
+type Run = { opts: Required<Pick<ImportOptions, "sourceTz" | "batchSize" | "siteUrl">> & ImportOptions; pg: pg.Client; reader: pg.Client; source: GnuboardSource; files: FileImporter; report: ImportReport; rows: number; ctxBase: Omit<BodyContext, "image" | "attachments"> };
 
 const sha = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 32);
 
@@ -56,7 +59,9 @@ export async function importGnuboard(options: ImportOptions): Promise<ImportRepo
   const report = emptyReport();
   const source = await GnuboardSource.connect(opts.mysqlUrl, opts.prefix);
   const client = new pg.Client({ connectionString: opts.databaseUrl });
+  const reader = new pg.Client({ connectionString: opts.databaseUrl });
   await client.connect();
+  await reader.connect();
   try {
     const all = await source.boards();
     const wanted = opts.boards?.length ? opts.boards : all.map((b) => b.board);
@@ -75,8 +80,8 @@ export async function importGnuboard(options: ImportOptions): Promise<ImportRepo
       // Our own legacy redirect until the closing pass knows every new id (links point forwards too).
       post: (board: string, wrId: number) => (imported.has(board) ? `${opts.siteUrl}/bbs/board.php?bo_table=${board}&wr_id=${wrId}` : null),
     };
-    const files = new FileImporter(client, opts.store, opts.filesDir ? filesRoot(opts.filesDir) : null);
-    const run: Run = { opts, pg: client, source, files, report, rows: 0, ctxBase };
+    const files = new FileImporter(reader, opts.store, opts.filesDir ? filesRoot(opts.filesDir) : null);
+    const run: Run = { opts, pg: client, reader, source, files, report, rows: 0, ctxBase };
 
     const plans: { board: SourceBoard; sectionId: number; from: number }[] = [];
     for (const board of boards) plans.push({ board, ...(await prepareBoard(run, board)) });
@@ -96,6 +101,7 @@ export async function importGnuboard(options: ImportOptions): Promise<ImportRepo
     report.images = files.imported;
   } finally {
     await client.end().catch(() => {});
+    await reader.end().catch(() => {});
     await source.close().catch(() => {});
   }
   report.ms = Date.now() - started;
@@ -136,21 +142,49 @@ async function prepareBoard(run: Run, board: SourceBoard): Promise<{ sectionId: 
 /** Imports one board from `from` on; false when stopped before its end. */
 async function importBoard(run: Run, board: SourceBoard, sectionId: number, from: number, tick: (label: string) => void): Promise<boolean> {
   let last = from;
-  for (;;) {
-    if (run.opts.signal?.aborted || (run.opts.stopAfterRows !== undefined && run.rows >= run.opts.stopAfterRows)) return false;
-    const rows = await run.source.rows(board, last, run.opts.batchSize);
-    if (rows.length === 0) break;
-    await importBatch(run, board, sectionId, rows);
-    last = rows[rows.length - 1].wrId;
-    run.rows += rows.length;
-    tick(`${board.board} #${last}`);
+  let writing: Promise<void> | null = null;
+  // wr_id → article id of the batch being written: comments of the next batch may belong to
+  // its posts before they are committed (and visible to the reader connection).
+  const recent = new Map<number, number>();
+  const stopped = () => run.opts.signal?.aborted || (run.opts.stopAfterRows !== undefined && run.rows >= run.opts.stopAfterRows);
+  try {
+    for (;;) {
+      if (stopped()) return false;
+      const rows = await run.source.rows(board, last, run.opts.batchSize);
+      if (rows.length === 0) break;
+      const batch = await prepareBatch(run, board, sectionId, rows);
+      if (writing) await writing;
+      if (stopped()) return false;
+      last = rows[rows.length - 1].wrId;
+      writing = writeBatch(run, batch, recent).then(() => {
+        run.rows += rows.length;
+        tick(`${board.board} #${batch.lastWrId}`);
+      });
+      // Read and convert the next batch while this one is written; a failure surfaces at the next await.
+      writing.catch(() => {});
+    }
+    if (writing) await writing;
+  } finally {
+    if (writing) await writing.catch(() => {});
   }
   await run.pg.query("UPDATE gnuboard_boards SET pass_finished_at = now() WHERE board = $1", [board.board]);
   return true;
 }
 
-async function importBatch(run: Run, board: SourceBoard, sectionId: number, rows: SourceRow[]) {
-  const { pg: c, report, opts } = run;
+type PreparedComment = { r: SourceRow; checksum: string; prevId: number | null; text: string; createdAt: Date };
+type Batch = {
+  board: string;
+  lastWrId: number;
+  articles: ArticleRow[];
+  updatedPosts: Set<number>;
+  comments: PreparedComment[];
+  /** Parents known from committed rows when the batch was prepared. */
+  parents: Map<number, number>;
+};
+
+/** Everything about a batch that needs no write: lookups, images, conversion, checksums. */
+async function prepareBatch(run: Run, board: SourceBoard, sectionId: number, rows: SourceRow[]): Promise<Batch> {
+  const { reader: c, report, opts } = run;
   const b = board.board;
   const posts = rows.filter((r) => !r.isComment);
   const comments = rows.filter((r) => r.isComment);
@@ -159,6 +193,7 @@ async function importBatch(run: Run, board: SourceBoard, sectionId: number, rows
   const attachments = await run.source.files(board, posts.map((r) => r.wrId));
 
   const articles: ArticleRow[] = [];
+  const updatedPosts = new Set<number>();
   for (const r of posts) {
     if (r.option.split(",").includes("secret")) {
       report.skipped.push({ board: b, wrId: r.wrId, reason: "secret post (비밀글)" });
@@ -176,11 +211,10 @@ async function importBatch(run: Run, board: SourceBoard, sectionId: number, rows
       report.posts.unchanged++;
       continue;
     }
-    // Images first (outside the batch's transaction: a stored file is reused by the next run).
-    const ctxProbe = { ...run.ctxBase, image: () => undefined };
-    const inline = imagePathsIn(r.content, ctxProbe);
+    if (prev) updatedPosts.add(r.wrId);
+    // Images are stored before the batch's transaction: a stored file is reused by the next run.
     const images = new Map<string, ImageRef>();
-    for (const path of inline) {
+    for (const path of imagePathsIn(r.content, { ...run.ctxBase, image: () => undefined })) {
       const got = await run.files.get(path);
       if (isProblem(got)) report.brokenImages.push({ board: b, wrId: r.wrId, path, reason: got.reason });
       else images.set(path, got);
@@ -215,41 +249,58 @@ async function importBatch(run: Run, board: SourceBoard, sectionId: number, rows
       viewCount: Math.max(0, Math.min(r.hit, 2_147_483_647)),
       category: plainText(r.category, 30) || null,
     });
+    const a = articles[articles.length - 1];
+    if (!prev) a.search = searchRow({ title: a.title, subtitle: null, body: a.body, byline: a.byline });
   }
 
+  const prepared: PreparedComment[] = [];
+  for (const r of comments) {
+    const createdAt = wallTimeToUtc(r.datetime, opts.sourceTz);
+    if (r.option.split(",").includes("secret") || !createdAt) {
+      report.skipped.push({ board: b, wrId: r.wrId, reason: createdAt ? "comment: secret (비밀댓글)" : "comment: no valid date" });
+      continue;
+    }
+    const text = decodeEntities(r.content.replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]*>/g, "")).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim().slice(0, 5000);
+    const checksum = sha([r.parent, r.name, text, r.datetime]);
+    const prev = existingComments.get(r.wrId);
+    if (prev && prev.checksum === checksum) {
+      report.comments.unchanged++;
+      continue;
+    }
+    prepared.push({ r, checksum, prevId: prev?.id ?? null, text, createdAt });
+  }
+  const own = new Set(articles.map((a) => a.wrId));
   const parents = new Map<number, number>();
-  for (const a of articles) parents.set(a.wrId, a.articleId ?? -1);
-  const unresolved = comments.map((r) => r.parent).filter((p) => !parents.has(p));
-  for (const [wrId, v] of await mapRows(c, "gnuboard_posts", "article_id", b, [...new Set(unresolved)])) parents.set(wrId, v.id);
-  for (const [wrId, v] of existingPosts) if (!parents.has(wrId)) parents.set(wrId, v.id);
+  for (const [wrId, v] of await mapRows(c, "gnuboard_posts", "article_id", b, [...new Set(prepared.map((m) => m.r.parent).filter((p) => !own.has(p)))])) parents.set(wrId, v.id);
+  return { board: b, lastWrId: rows[rows.length - 1].wrId, articles, updatedPosts, comments: prepared, parents };
+}
 
+/** One transaction: the batch's articles, comments and the board's checkpoint. */
+async function writeBatch(run: Run, batch: Batch, recent: Map<number, number>) {
+  const { pg: c, report } = run;
   await c.query("BEGIN");
   try {
-    await writeArticles(c, articles, tagSlug);
-    for (const a of articles) parents.set(a.wrId, a.articleId!);
+    await writeArticles(c, batch.articles, tagSlug);
+    const written = new Map(batch.articles.map((a) => [a.wrId, a.articleId!]));
+    const parent = (wrId: number) => written.get(wrId) ?? recent.get(wrId) ?? batch.parents.get(wrId);
     const commentRows: CommentRow[] = [];
-    for (const r of comments) {
-      const articleId = parents.get(r.parent);
-      const createdAt = wallTimeToUtc(r.datetime, opts.sourceTz);
-      const reason = r.option.split(",").includes("secret") ? "comment: secret (비밀댓글)" : !articleId || articleId < 0 ? "comment: its post was not imported" : !createdAt ? "comment: no valid date" : null;
-      if (reason) {
-        report.skipped.push({ board: b, wrId: r.wrId, reason });
+    for (const m of batch.comments) {
+      const articleId = parent(m.r.parent);
+      if (!articleId) {
+        report.skipped.push({ board: batch.board, wrId: m.r.wrId, reason: "comment: its post was not imported" });
         continue;
       }
-      const text = decodeEntities(r.content.replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]*>/g, "")).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim().slice(0, 5000);
-      const checksum = sha([articleId, r.name, text, r.datetime]);
-      const prev = existingComments.get(r.wrId);
-      if (prev && prev.checksum === checksum) {
-        report.comments.unchanged++;
-        continue;
-      }
-      commentRows.push({ board: b, wrId: r.wrId, commentId: prev?.id ?? null, checksum, articleId: articleId!, nickname: plainText(r.name, 50) || "익명", body: text || "(내용 없음)", createdAt: createdAt! });
+      commentRows.push({ board: batch.board, wrId: m.r.wrId, commentId: m.prevId, checksum: m.checksum, articleId, nickname: plainText(m.r.name, 50) || "익명", body: m.text || "(내용 없음)", createdAt: m.createdAt });
     }
+    const updatedComments = commentRows.filter((m) => m.commentId !== null).length;
     await writeComments(c, commentRows);
-    await c.query("UPDATE gnuboard_boards SET last_wr_id = $2 WHERE board = $1", [b, rows[rows.length - 1].wrId]);
+    await c.query("UPDATE gnuboard_boards SET last_wr_id = $2 WHERE board = $1", [batch.board, batch.lastWrId]);
     await c.query("COMMIT");
-    for (const a of articles) (existingPosts.has(a.wrId) ? report.posts.updated++ : report.posts.imported++);
-    for (const m of commentRows) (existingComments.has(m.wrId) ? report.comments.updated++ : report.comments.imported++);
+    recent.clear();
+    for (const a of batch.articles) recent.set(a.wrId, a.articleId!);
+    for (const a of batch.articles) (batch.updatedPosts.has(a.wrId) ? report.posts.updated++ : report.posts.imported++);
+    report.comments.updated += updatedComments;
+    report.comments.imported += commentRows.length - updatedComments;
   } catch (e) {
     await c.query("ROLLBACK").catch(() => {});
     throw e;

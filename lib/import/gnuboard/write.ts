@@ -3,7 +3,7 @@
 // everything goes in as multi-row INSERT/UPDATE ... FROM unnest(), and the tags of
 // categories (ca_name) are replaced for the articles written.
 import type pg from "pg";
-import { searchRow } from "../../seed/search-rows";
+import { searchRow, type SearchRow } from "../../seed/search-rows";
 
 export type ArticleRow = {
   board: string;
@@ -21,6 +21,8 @@ export type ArticleRow = {
   updatedAt: Date;
   viewCount: number;
   category: string | null;
+  /** The search row, computed while the previous batch is written (new articles only). */
+  search?: SearchRow;
 };
 export type CommentRow = {
   board: string;
@@ -75,7 +77,7 @@ export async function writeArticles(c: pg.Client, rows: ArticleRow[], tagSlug: (
        SELECT id, section_id, title, excerpt, body, source_name, byline, 'PUBLISHED', published_at, published_at, updated_at, view_count FROM ${unnest}`,
       values(fresh),
     );
-    const search = fresh.map((r) => searchRow({ title: r.title, subtitle: null, body: r.body, byline: r.byline }));
+    const search = fresh.map((r) => r.search ?? searchRow({ title: r.title, subtitle: null, body: r.body, byline: r.byline }));
     await c.query(
       `INSERT INTO article_search (article_id, section_id, published_at, title, body, keys)
        SELECT a, s, p, t, b, k::bigint[] FROM unnest($1::int[], $2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[]) AS v(a, s, p, t, b, k)`,
