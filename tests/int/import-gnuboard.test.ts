@@ -63,6 +63,10 @@ describe("importing a GnuBoard5 site", () => {
     expect(await count("SELECT count(*) AS n FROM gnuboard_posts")).toBe(expectedPosts());
     expect(await count("SELECT count(*) AS n FROM comments")).toBe(expectedComments());
     expect(first.posts.imported + second.posts.imported).toBe(expectedPosts());
+    // Counters kept in bulk by the import equal what the triggers would have kept.
+    expect(await count("SELECT published AS n FROM article_counters WHERE section_id = 0")).toBe(expectedPosts());
+    expect(await count("SELECT count(*) AS n FROM articles a WHERE comment_count <> (SELECT count(*) FROM comments m WHERE m.article_id = a.id AND m.status = 'VISIBLE')")).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM article_counters c WHERE section_id > 0 AND published <> (SELECT count(*) FROM articles a WHERE a.section_id = c.section_id AND a.status = 'PUBLISHED' AND a.deleted_at IS NULL)")).toBe(0);
     expect(expectedComments()).toBeGreaterThan(10);
     expect(new Set(manifest.posts.map((p) => p.board))).toEqual(new Set(["news", "free", "old"]));
   });

@@ -69,9 +69,9 @@ export async function writeArticles(c: pg.Client, rows: ArticleRow[], tagSlug: (
     );
   }
   if (fresh.length) {
-    // New articles are all published: their search rows are computed here and written in one
-    // statement, the triggers told to stand aside for this transaction (migration 20261204000000).
-    await c.query("SET LOCAL portal.bulk_search = 'on'");
+    // New articles are all published: their search rows and counters are written here in one
+    // statement each, the triggers told to stand aside meanwhile (migration 20261204000000).
+    await c.query("SET LOCAL portal.bulk_write = 'on'");
     await c.query(
       `INSERT INTO articles (id, section_id, title, excerpt, body, source_name, byline, status, published_at, created_at, updated_at, view_count)
        SELECT id, section_id, title, excerpt, body, source_name, byline, 'PUBLISHED', published_at, published_at, updated_at, view_count FROM ${unnest}`,
@@ -83,7 +83,13 @@ export async function writeArticles(c: pg.Client, rows: ArticleRow[], tagSlug: (
        SELECT a, s, p, t, b, k::bigint[] FROM unnest($1::int[], $2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[]) AS v(a, s, p, t, b, k)`,
       [col(fresh, (r) => r.articleId), col(fresh, (r) => r.sectionId), col(fresh, (r) => utc(r.publishedAt)), search.map((x) => x.title), search.map((x) => x.body), search.map((x) => `{${x.keys.join(",")}}`)],
     );
-    await c.query("SET LOCAL portal.bulk_search = 'off'");
+    await c.query(
+      `INSERT INTO article_counters (section_id, published)
+       SELECT 0, count(*)::int FROM unnest($1::int[]) UNION ALL SELECT s, count(*)::int FROM unnest($1::int[]) AS s GROUP BY s
+       ON CONFLICT (section_id) DO UPDATE SET published = article_counters.published + EXCLUDED.published`,
+      [col(fresh, (r) => r.sectionId)],
+    );
+    await c.query("SET LOCAL portal.bulk_write = 'off'");
   }
   await c.query(
     `INSERT INTO gnuboard_posts (board, wr_id, article_id, checksum, seo_title)
@@ -121,7 +127,14 @@ export async function writeComments(c: pg.Client, rows: CommentRow[]): Promise<v
   const args = (list: CommentRow[]) => [list.map((r) => r.commentId), list.map((r) => r.articleId), list.map((r) => r.nickname), list.map((r) => r.body), list.map((r) => utc(r.createdAt))];
   const unnest = "unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::timestamp(3)[]) AS v(id, article_id, nickname, body, created_at)";
   if (fresh.length) {
+    // Visible comments: each article's count goes up once per batch (migration 20261204000000).
+    await c.query("SET LOCAL portal.bulk_write = 'on'");
     await c.query(`INSERT INTO comments (id, article_id, nickname, body, ip_hash, created_at) SELECT id, article_id, nickname, body, '${IMPORTED_IP}', created_at FROM ${unnest}`, args(fresh));
+    await c.query(
+      `UPDATE articles a SET comment_count = a.comment_count + v.n FROM (SELECT x AS id, count(*)::int AS n FROM unnest($1::int[]) AS x GROUP BY x) v WHERE a.id = v.id`,
+      [fresh.map((r) => r.articleId)],
+    );
+    await c.query("SET LOCAL portal.bulk_write = 'off'");
   }
   if (changed.length) {
     await c.query(`UPDATE comments m SET nickname = v.nickname, body = v.body, created_at = v.created_at FROM ${unnest} WHERE m.id = v.id`, args(changed));
