@@ -11,19 +11,16 @@ import type { LegacyTarget } from "./legacy";
 
 export type ImportedBoard = { slug: string; hidden: boolean };
 
-/** Every imported board and the section it went into (a handful of rows). */
-export async function readImportedBoards(): Promise<Record<string, ImportedBoard>> {
-  const rows = await readDb.gnuboardBoard.findMany({ select: { board: true, section: { select: { slug: true, hidden: true } } } });
-  return Object.fromEntries(rows.map((r) => [r.board, { slug: r.section.slug, hidden: r.section.hidden }]));
+/** The section an imported board went into, or null when no board of that id was imported. */
+export async function readImportedBoard(board: string): Promise<ImportedBoard | null> {
+  const r = await readDb.gnuboardBoard.findUnique({ where: { board }, select: { section: { select: { slug: true, hidden: true } } } });
+  return r ? { slug: r.section.slug, hidden: r.section.hidden } : null;
 }
 
-export const getImportedBoards = unstable_cache(readImportedBoards, ["gnuboard-boards"], { tags: [tags.sections], revalidate: REVALIDATE_SECONDS });
-
-/** The board when it was imported (case as GnuBoard spells it), else null. */
-export async function importedBoard(board: string): Promise<ImportedBoard | null> {
-  const all = await getImportedBoards();
-  return Object.hasOwn(all, board) ? all[board] : null;
-}
+// Per board, like getLegacySection: ids come from URLs, and the bounded cache (next.config.mjs)
+// keeps what garbage ids can occupy small.
+export const importedBoard = (board: string) =>
+  unstable_cache(() => readImportedBoard(board), ["gnuboard-board", board], { tags: [tags.sections], revalidate: REVALIDATE_SECONDS })();
 
 type Found = { article: { id: number; status: string; deletedAt: Date | null } } | null;
 const target = (r: Found): LegacyTarget => {

@@ -1,7 +1,7 @@
 // Answers for the imported GnuBoard site's old links (app/bbs/*, app/board/read): 301 to the
 // article, section or image; 410 for an article in the bin; the Korean 404 page otherwise.
 import "server-only";
-import { getImportedBoards, getImportedFile, getImportedPost, getImportedPostBySeoTitle, importedBoard } from "../data/gnuboard";
+import { getImportedFile, getImportedPost, getImportedPostBySeoTitle, importedBoard } from "../data/gnuboard";
 import type { LegacyTarget } from "../data/legacy";
 import { goneResponse, movedResponse, notFoundResponse } from "./status-page";
 import { absoluteUrl, articlePath, mediaPath, sectionPath } from "../urls";
@@ -31,5 +31,3 @@ export async function fileResponse(board: string, wrId: number, no: number): Pro
   const key = await getImportedFile(board, wrId, no);
   return key ? movedResponse(absoluteUrl(mediaPath(key))) : notFoundResponse();
 }
-
-export const isImportedBoard = async (board: string) => Object.hasOwn(await getImportedBoards(), board);
