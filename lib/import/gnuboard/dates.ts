@@ -5,14 +5,28 @@
 
 const WALL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 
-/** The zone's offset from UTC in minutes at instant `ms`. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+
+/** The zone's offset from UTC in minutes at instant `ms`. Formatters are costly to make (a
+ *  million posts made them the import's hottest line) and offsets change only on the hour, so
+ *  both are kept. */
 function offsetMinutes(ms: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-  }).formatToParts(new Date(ms));
+  const hourKey = `${zone} ${Math.floor(ms / 3_600_000)}`;
+  const known = offsets.get(hourKey);
+  if (known !== undefined) return known;
+  let f = formats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    formats.set(zone, f);
+  }
+  const parts = f.formatToParts(new Date(ms));
   const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+  const minutes = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+  if (offsets.size > 100_000) offsets.clear();
+  offsets.set(hourKey, minutes);
+  return minutes;
 }
 
 /** Throws on a zone name Intl does not know, so a typo in --source-tz stops the run before it starts. */
