@@ -1,12 +1,13 @@
 // The GnuBoard5 import against a real MariaDB (Debian's mariadbd in a temp folder) holding the
 // sample site of lib/import/gnuboard-sample (UTF-8, EUC-KR and CP949-in-latin1 boards, replies,
 // comments, images with EXIF, missing and corrupt files) into a throwaway PostgreSQL.
+import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startMariaDb, type RunningMariaDb } from "../../scripts/lib/services/mariadb";
-import { buildGnuboardSample, connectGnuboard, samplePost, SAMPLE_KEYS, type GnuboardSampleManifest } from "../../lib/import/gnuboard-sample";
+import { buildGnuboardSample, connectGnuboard, fillGnuboardSample, samplePost, SAMPLE_KEYS, type GnuboardSampleManifest } from "../../lib/import/gnuboard-sample";
 import { importGnuboard, type ImportOptions } from "../../lib/import/gnuboard/index";
 import { LocalStorage } from "../../lib/storage/local";
 import { migratedDatabase, withClient } from "../support/db";
@@ -186,4 +187,43 @@ describe("importing a GnuBoard5 site", () => {
     expect(await count("SELECT count(*) AS n FROM articles")).toBe(expectedPosts());
     expect(await count("SELECT count(*) AS n FROM comments")).toBe(expectedComments());
   });
+
+  // Last: it adds a board of its own to the old site.
+  it("killed with SIGKILL in the middle of a run, continues where it stopped with the next run", async () => {
+    await fillGnuboardSample(maria.url, { board: "bulk", posts: 3000, comments: 3000 });
+    const env = { ...process.env, DATABASE_URL: pgUrl, UPLOAD_DIR: uploads, SITE_URL: SITE };
+    const cli = (onStart?: (pid: number) => void) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-gnuboard.ts", "--mysql-url", maria.url, "--boards", "bulk", "--batch", "100"], { env, stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.stderr.on("data", (d) => (out += d));
+        onStart?.(child.pid!);
+        child.on("exit", (code) => resolve({ code, out }));
+      });
+    const checkpoint = () => count("SELECT COALESCE((SELECT last_wr_id FROM gnuboard_boards WHERE board = 'bulk'), 0) AS n");
+    const killed = cli((pid) => {
+      const poll = setInterval(async () => {
+        if ((await checkpoint()) > 0) {
+          clearInterval(poll);
+          process.kill(pid, "SIGKILL");
+        }
+      }, 50);
+    });
+    expect((await killed).code).toBeNull(); // killed, not finished
+    const before = await count("SELECT count(*) AS n FROM gnuboard_posts WHERE board = 'bulk'");
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(3000);
+    // What was committed is whole: every mapped post has its article, search row and count.
+    expect(await count("SELECT count(*) AS n FROM gnuboard_posts g JOIN article_search s ON s.article_id = g.article_id WHERE g.board = 'bulk'")).toBe(before);
+
+    const rerun = await cli();
+    expect(rerun.code, rerun.out).toBe(0);
+    expect(rerun.out).toMatch(new RegExp(`posts: +${3000 - before} imported`));
+    expect(await count("SELECT count(*) AS n FROM gnuboard_posts WHERE board = 'bulk'")).toBe(3000);
+    expect(await count("SELECT count(*) AS n FROM gnuboard_posts")).toBe(expectedPosts() + 3000);
+    expect(await count("SELECT count(*) AS n FROM articles")).toBe(expectedPosts() + 3000);
+    expect(await count("SELECT count(*) AS n FROM gnuboard_comments g JOIN comments m ON m.id = g.comment_id JOIN gnuboard_posts p ON p.article_id = m.article_id WHERE p.board = 'bulk'")).toBe(3000);
+    expect(await count("SELECT published AS n FROM article_counters WHERE section_id = 0")).toBe(expectedPosts() + 3000);
+  }, 300_000);
 });
