@@ -188,6 +188,22 @@ describe("importing a GnuBoard5 site", () => {
     expect(await count("SELECT count(*) AS n FROM comments")).toBe(expectedComments());
   });
 
+  it("points links between old posts at the new articles", async () => {
+    const [from, toNews, toFree] = [samplePost(manifest, SAMPLE_KEYS.plainText), samplePost(manifest, SAMPLE_KEYS.notice), samplePost(manifest, SAMPLE_KEYS.eucKrAttachment)];
+    const html = `<p><a href="${manifest.oldSiteOrigin}/bbs/board.php?bo_table=news&amp;wr_id=${toNews.wrId}">공지</a> <a href="/free/${toFree.wrId}">자유</a> <a href="/bbs/board.php?bo_table=news&wr_id=999999">없는 글</a></p>`;
+    const conn = await connectGnuboard(maria.url);
+    await conn.query("UPDATE g5_write_news SET wr_content = ?, wr_option = 'html1' WHERE wr_id = ?", [html, from.wrId]);
+    await conn.end();
+    const r = await importGnuboard(base);
+    expect(r.linksRewritten).toBe(1);
+    const body = (await article("news", from.wrId)).body as string;
+    expect(body).toContain(`href="${SITE}/articles/${(await article("news", toNews.wrId)).id}"`);
+    expect(body).toContain(`href="${SITE}/articles/${(await article("free", toFree.wrId)).id}"`);
+    // Never imported: left on our redirect, which answers 404 as the old site would have.
+    expect(body).toContain(`href="${SITE}/bbs/board.php?bo_table=news&amp;wr_id=999999"`);
+    expect((await importGnuboard(base)).linksRewritten).toBe(0);
+  });
+
   // Last: it adds a board of its own to the old site.
   it("killed with SIGKILL in the middle of a run, continues where it stopped with the next run", async () => {
     await fillGnuboardSample(maria.url, { board: "bulk", posts: 3000, comments: 3000 });

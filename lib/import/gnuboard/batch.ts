@@ -89,6 +89,7 @@ export async function prepareBatch(run: Run, board: SourceBoard, sectionId: numb
       articleId: prev?.id ?? null,
       checksum,
       seoTitle: r.seoTitle ? r.seoTitle.slice(0, 255) : null,
+      hasLinks: body.includes(`${opts.siteUrl}/bbs/board.php?bo_table=`),
       sectionId,
       title: plainText(r.subject, 200) || "(제목 없음)",
       excerpt: makeExcerpt(htmlToText(body)),

@@ -9,8 +9,9 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export async function rewriteLegacyLinks(c: pg.Client, siteUrl: string): Promise<number> {
   const prefix = `${siteUrl}/bbs/board.php?bo_table=`;
   const link = new RegExp(`${escapeRe(prefix)}([0-9A-Za-z_]+)&amp;wr_id=(\\d+)`, "g");
+  // Only the posts whose body was written with such links (not a scan of every body).
   const r = await c.query<{ id: number; body: string }>(
-    `SELECT a.id, a.body FROM articles a JOIN gnuboard_posts g ON g.article_id = a.id WHERE strpos(a.body, $1) > 0`,
+    `SELECT a.id, a.body FROM gnuboard_posts g JOIN articles a ON a.id = g.article_id WHERE g.has_links AND strpos(a.body, $1) > 0`,
     [prefix],
   );
   if (!r.rows.length) return 0;
@@ -32,6 +33,9 @@ export async function rewriteLegacyLinks(c: pg.Client, siteUrl: string): Promise
       await c.query("UPDATE articles SET body = $2 WHERE id = $1", [a.id, body]);
       changed++;
     }
+    // Links to posts never imported stay on the redirect (which answers 404, as the old site would).
+    if (!link.test(body)) await c.query("UPDATE gnuboard_posts SET has_links = false WHERE article_id = $1", [a.id]);
+    link.lastIndex = 0;
   }
   return changed;
 }

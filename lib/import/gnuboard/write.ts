@@ -11,6 +11,8 @@ export type ArticleRow = {
   articleId: number | null; // null: new
   checksum: string;
   seoTitle: string | null;
+  /** The body holds links to old posts through our legacy redirect (rewritten by links.ts). */
+  hasLinks: boolean;
   sectionId: number;
   title: string;
   excerpt: string;
@@ -92,10 +94,10 @@ export async function writeArticles(c: pg.Client, rows: ArticleRow[], tagSlug: (
     await c.query("SET LOCAL portal.bulk_write = 'off'");
   }
   await c.query(
-    `INSERT INTO gnuboard_posts (board, wr_id, article_id, checksum, seo_title)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[])
-     ON CONFLICT (board, wr_id) DO UPDATE SET article_id = EXCLUDED.article_id, checksum = EXCLUDED.checksum, seo_title = EXCLUDED.seo_title`,
-    [col(rows, (r) => r.board), col(rows, (r) => r.wrId), col(rows, (r) => r.articleId), col(rows, (r) => r.checksum), col(rows, (r) => r.seoTitle)],
+    `INSERT INTO gnuboard_posts (board, wr_id, article_id, checksum, seo_title, has_links)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::boolean[])
+     ON CONFLICT (board, wr_id) DO UPDATE SET article_id = EXCLUDED.article_id, checksum = EXCLUDED.checksum, seo_title = EXCLUDED.seo_title, has_links = EXCLUDED.has_links`,
+    [col(rows, (r) => r.board), col(rows, (r) => r.wrId), col(rows, (r) => r.articleId), col(rows, (r) => r.checksum), col(rows, (r) => r.seoTitle), col(rows, (r) => r.hasLinks)],
   );
   await writeCategoryTags(c, rows, tagSlug);
 }

@@ -23,6 +23,7 @@ CREATE TABLE "gnuboard_posts" (
     "article_id" INTEGER NOT NULL,
     "checksum" TEXT NOT NULL,
     "seo_title" TEXT,
+    "has_links" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "gnuboard_posts_pkey" PRIMARY KEY ("board","wr_id")
 );
