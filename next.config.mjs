@@ -48,6 +48,13 @@ const nextConfig = {
         { source: "/categories/:slug", has: pageQuery, destination: "/categories/:slug/p/:page" },
         { source: "/categories/:slug", destination: "/categories/:slug/p/1" },
       ],
+      // GnuBoard's short URLs (/{board}, /{board}/{wr_id}, /{board}/{seo-title}) of an imported
+      // site: a fallback runs only after every page and route of the portal failed to match, so
+      // it never shadows one; app/bbs/short answers 404 for boards that were not imported.
+      fallback: [
+        { source: "/:board([0-9A-Za-z_]{1,64})", destination: "/bbs/short/:board" },
+        { source: "/:board([0-9A-Za-z_]{1,64})/:rest", destination: "/bbs/short/:board/:rest" },
+      ],
     };
   },
 };
