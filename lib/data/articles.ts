@@ -8,7 +8,8 @@ import { monthSlice, pageCount, pageSlice, PAGE_SIZE } from "../pagination";
 import { readMonthCounts } from "./list-months";
 import type { Article, ArticlePage } from "../types";
 import { articleSelect, listSelect, toArticle, toListItem } from "./mappers";
-import { published } from "./published";
+import { published, publishedSql } from "./published";
+import { Prisma } from "../generated/prisma/client";
 
 async function readArticle(id: number): Promise<Article | null> {
   const r = await readDb.article.findFirst({ where: { id, ...published }, select: articleSelect });
@@ -29,6 +30,22 @@ async function publishedTotal(sectionId: number): Promise<number> {
   return row?.published ?? 0;
 }
 
+/**
+ * The ids of a list page, in list order: `offset` rows past the edge `edge` (newest first
+ * below it, or oldest first from it; null: the list's own end), from the reader list indexes
+ * alone (migration 20261204030000_list_pages), so that the rows skipped cost no table reads.
+ */
+async function pageIds(sectionId: number | null, direction: "newest" | "oldest", offset: number, limit: number, edge: Date | null): Promise<number[]> {
+  const section = sectionId === null ? Prisma.empty : Prisma.sql`AND section_id = ${sectionId}`;
+  const bound = edge === null ? Prisma.empty : direction === "newest" ? Prisma.sql`AND published_at < ${edge.toISOString()}::timestamp` : Prisma.sql`AND published_at >= ${edge.toISOString()}::timestamp`;
+  const order = direction === "newest" ? Prisma.raw("published_at DESC, id DESC") : Prisma.raw("published_at ASC, id ASC");
+  const rows = await readDb.$queryRaw<{ id: number }[]>`
+    SELECT id FROM articles WHERE ${publishedSql()} ${section} ${bound}
+    ORDER BY ${order} OFFSET ${offset} LIMIT ${limit}`;
+  const ids = rows.map((r) => r.id);
+  return direction === "newest" ? ids : ids.reverse();
+}
+
 /** The uncached read behind listArticles (exported for tests/int/lists-scale.test.ts). */
 export async function readPage(sectionId: number | null, page: number): Promise<ArticlePage | null> {
   const total = await publishedTotal(sectionId ?? 0);
@@ -36,27 +53,18 @@ export async function readPage(sectionId: number | null, page: number): Promise<
   if (page > pages) return null;
   if (total === 0) return { total, page, pages, items: [] };
   const months = await readMonthCounts(sectionId ?? 0, total);
-  const where = sectionId === null ? published : { sectionId, ...published };
-  let rows;
+  let ids: number[];
   if (months) {
     // A month edge and an offset within half a month (lib/pagination.ts monthSlice).
     const m = monthSlice(page, months);
-    const newest = m.direction === "newest";
-    const dir = newest ? "desc" : "asc";
-    rows = await readDb.article.findMany({
-      where: { ...where, publishedAt: newest ? (m.before ? { lt: m.before } : undefined) : { gte: m.from } },
-      orderBy: [{ publishedAt: dir }, { id: dir }],
-      skip: m.offset,
-      take: m.limit,
-      select: listSelect,
-    });
-    if (!newest) rows.reverse();
+    ids = m.direction === "newest" ? await pageIds(sectionId, "newest", m.offset, m.limit, m.before) : await pageIds(sectionId, "oldest", m.offset, m.limit, m.from);
   } else {
     const slice = pageSlice(page, total);
-    const dir = slice.direction === "newest" ? "desc" : "asc";
-    rows = await readDb.article.findMany({ where, orderBy: [{ publishedAt: dir }, { id: dir }], skip: slice.offset, take: slice.limit, select: listSelect });
-    if (slice.direction === "oldest") rows.reverse();
+    ids = await pageIds(sectionId, slice.direction, slice.offset, slice.limit, null);
   }
+  const found = await readDb.article.findMany({ where: { id: { in: ids }, ...published }, select: listSelect });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   return { total, page, pages, items: rows.map(toListItem) };
 }
 

@@ -174,21 +174,25 @@ describe("search windows", () => {
 });
 
 describe("deep pages read a bounded slice", () => {
-  type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows": number; Plans?: Node[] };
+  type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows": number; "Heap Fetches"?: number; Plans?: Node[] };
   const walk = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(walk)];
 
-  it("the last and middle page queries scan an index of articles for at most about a month", async () => {
+  it("the last and middle page queries read a page's ids from the list index alone, for at most about a month", async () => {
     const biggest = (await pool.query<{ n: number }>(`SELECT max(published) AS n FROM article_months WHERE section_id = 0`)).rows[0].n;
+    // As autovacuum leaves a table that is mostly read: the visibility map set.
+    await pool.query("VACUUM (ANALYZE) articles");
     for (const [dir, cmp] of [["DESC", "<"], ["ASC", ">="]] as const) {
+      // The statement of lib/data/articles.ts#pageIds.
       const r = await pool.query<{ "QUERY PLAN": [{ Plan: Node }] }>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) SELECT id, title FROM articles WHERE ${PUB} AND published_at ${cmp} $1
+        `EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM articles WHERE ${PUB} AND published_at ${cmp} $1::timestamp
          ORDER BY published_at ${dir}, id ${dir} OFFSET $2 LIMIT 10`,
         ["2025-03-31 16:00", Math.floor(biggest / 2)],
       );
       const nodes = walk(r.rows[0]["QUERY PLAN"][0].Plan);
       const onArticles = nodes.filter((x) => x["Relation Name"] === "articles");
-      expect(onArticles.map((x) => x["Node Type"])).not.toContain("Seq Scan");
-      expect(onArticles.every((x) => x["Actual Rows"] <= biggest / 2 + 10)).toBe(true);
+      expect(onArticles.map((x) => x["Node Type"])).toEqual(["Index Only Scan"]);
+      expect(onArticles[0]["Heap Fetches"]).toBe(0);
+      expect(onArticles[0]["Actual Rows"]).toBeLessThanOrEqual(biggest / 2 + 10);
     }
   });
 });
