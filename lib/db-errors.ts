@@ -17,3 +17,17 @@ export function isDatabaseUnreachable(e: unknown, depth = 0): boolean {
   if (typeof o.message === "string" && (ADAPTER_KINDS.has(o.message) || MESSAGES.test(o.message))) return true;
   return isDatabaseUnreachable(o.cause, depth + 1) || isDatabaseUnreachable(o.meta?.driverAdapterError, depth + 1);
 }
+
+// The database is up but every pooled connection is in use for longer than the caller
+// waits: Prisma's P2028 ("Unable to start a transaction in the given time", its transaction
+// maxWait) and P2024 (no connection from the pool in time). Load, not an outage.
+const BUSY_CODES = new Set(["P2024", "P2028"]);
+const BUSY_MESSAGES = /Unable to start a transaction in the given time|Timed out fetching a new connection/i;
+
+export function isDatabaseBusy(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== "object" || depth > 5) return false;
+  const o = e as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof o.code === "string" && BUSY_CODES.has(o.code)) return true;
+  if (typeof o.message === "string" && BUSY_MESSAGES.test(o.message)) return true;
+  return isDatabaseBusy(o.cause, depth + 1);
+}

@@ -2,6 +2,8 @@
 // cheap (lib/search/sql.ts); a cache would only collect one entry per string bots try.
 import "server-only";
 import { onReader, readDb } from "../read-db";
+import { isDatabaseBusy } from "../db-errors";
+import { noteDatabaseBusy } from "../http/db-outage";
 import { htmlToText } from "../format";
 import { pageCount, PAGE_SIZE } from "../pagination";
 import type { ParsedQuery } from "../search/query";
@@ -26,9 +28,19 @@ export type SearchPage = {
 };
 
 const runner: Runner = async (statements) => {
-  // One client for the whole transaction: the replica (or primary) onReader picked.
-  const results = await onReader((c) => c.$transaction(statements.map((s) => c.$queryRawUnsafe<Record<string, unknown>[]>(s.sql, ...s.params))));
-  return results[results.length - 1];
+  try {
+    // One statement needs no transaction (a transaction holds its pooled connection from
+    // BEGIN to COMMIT, and waits for one at most Prisma's maxWait); the search itself does,
+    // for its SET LOCAL settings. One client either way: the replica (or primary) onReader picked.
+    if (statements.length === 1) return await onReader((c) => c.$queryRawUnsafe<Record<string, unknown>[]>(statements[0].sql, ...statements[0].params));
+    const results = await onReader((c) => c.$transaction(statements.map((s) => c.$queryRawUnsafe<Record<string, unknown>[]>(s.sql, ...s.params))));
+    return results[results.length - 1];
+  } catch (e) {
+    // Every connection busy for longer than we wait: the page answers 503 with Retry-After
+    // and a Korean "try again" page (lib/http/server-hooks.ts), not a 500.
+    if (isDatabaseBusy(e)) noteDatabaseBusy();
+    throw e;
+  }
 };
 
 /** Page `page` of the matches of `q` (in one section or all); null past the last page. */

@@ -8,9 +8,15 @@ export const OUTAGE_WINDOW_MS = 30_000;
 /** What a 503 asks clients (and crawlers) to wait. */
 export const RETRY_AFTER_SECONDS = 30;
 
-type State = { failedAt: number; okAt: number };
+/** How long after a query found every connection busy a 500 is still blamed on load. */
+export const BUSY_WINDOW_MS = 5_000;
+/** What a 503 for load asks clients to wait: a moment, not an outage's half minute. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
+type State = { failedAt: number; okAt: number; busyAt: number };
 const g = globalThis as unknown as { __portalDbOutage?: State };
-const state = (g.__portalDbOutage ??= { failedAt: 0, okAt: 0 });
+const state = (g.__portalDbOutage ??= { failedAt: 0, okAt: 0, busyAt: 0 });
+state.busyAt ??= 0;
 
 export function noteDatabaseFailure(now = Date.now()): void {
   state.failedAt = now;
@@ -23,4 +29,14 @@ export function noteDatabaseReachable(now = Date.now()): void {
 /** True while the newest news about the database is a recent failure to reach it. */
 export function databaseRecentlyUnreachable(now = Date.now()): boolean {
   return state.failedAt > state.okAt && now - state.failedAt < OUTAGE_WINDOW_MS;
+}
+
+/** A query could not get a connection or start its transaction in time (lib/db-errors.ts#isDatabaseBusy). */
+export function noteDatabaseBusy(now = Date.now()): void {
+  state.busyAt = now;
+}
+
+/** True for a few seconds after a query gave up waiting for a connection: a 500 then is load, answered 503. */
+export function databaseRecentlyBusy(now = Date.now()): boolean {
+  return state.busyAt > 0 && now - state.busyAt < BUSY_WINDOW_MS;
 }

@@ -5,13 +5,14 @@
 // - add HSTS when SITE_URL is https (next.config headers() are fixed at build time);
 // - turn a 500 into 503 + Retry-After while the data layer reports PostgreSQL unreachable
 //   (db-outage.ts): a page that could not be rendered because the database is away is a
-//   temporary outage, and crawlers and proxies treat a 503 as one.
+//   temporary outage, and crawlers and proxies treat a 503 as one. Likewise for a few seconds
+//   after a query gave up waiting for a pooled connection (load, not an outage: shorter Retry-After).
 import http from "node:http";
 import https from "node:https";
 import { env } from "../env";
-import { databaseRecentlyUnreachable, RETRY_AFTER_SECONDS } from "./db-outage";
+import { BUSY_RETRY_AFTER_SECONDS, databaseRecentlyBusy, databaseRecentlyUnreachable, RETRY_AFTER_SECONDS } from "./db-outage";
 import { guardPage, guardRequest, originForm, plainPage } from "./request-guard";
-import { unavailable } from "./unavailable-text";
+import { busy, unavailable } from "./unavailable-text";
 import { hstsHeader, STATIC_SECURITY_HEADERS } from "./security-headers.mjs";
 
 const INSTALLED = Symbol.for("portal.server-hooks.installed");
@@ -54,14 +55,16 @@ export function installServerHooks(siteUrl: string = env.SITE_URL): void {
   // (Next's own error document is an empty shell that only JavaScript fills in).
   const res = http.ServerResponse.prototype as unknown as Patchable;
   const { writeHead, write, end } = res;
-  const outage = (r: Patchable, status: number) => status === 500 && !r[OUTAGE] && databaseRecentlyUnreachable();
+  // Which 503 a 500 becomes, if any: the database away, or too busy to answer in time.
+  const why = (): "down" | "busy" | null => (databaseRecentlyUnreachable() ? "down" : databaseRecentlyBusy() ? "busy" : null);
+  const outage = (r: Patchable, status: number) => status === 500 && !r[OUTAGE] && why() !== null;
   const startOutage = (r: Patchable) => {
-    r[OUTAGE] = true;
+    r[OUTAGE] = why() ?? "down";
     r.statusCode = 503;
     r.removeHeader("Content-Length");
     r.removeHeader("Content-Encoding");
     r.setHeader("Content-Type", "text/html; charset=utf-8");
-    r.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+    r.setHeader("Retry-After", String(r[OUTAGE] === "busy" ? BUSY_RETRY_AFTER_SECONDS : RETRY_AFTER_SECONDS));
     r.setHeader("Cache-Control", "no-store");
   };
   res.writeHead = function (this: Patchable, status: number, ...rest: unknown[]) {
@@ -84,14 +87,15 @@ export function installServerHooks(siteUrl: string = env.SITE_URL): void {
     if (!this.headersSent && outage(this, this.statusCode)) startOutage(this);
     if (!this[OUTAGE]) return end.apply(this, args);
     const cb = args.find((a) => typeof a === "function");
-    const body = this.req?.method === "HEAD" ? "" : plainPage(unavailable.title, unavailable.message);
+    const words = this[OUTAGE] === "busy" ? busy : unavailable;
+    const body = this.req?.method === "HEAD" ? "" : plainPage(words.title, words.message);
     return end.call(this, body, "utf8", cb);
   };
 }
 
 const OUTAGE = Symbol("portal.outage");
 type Patchable = Omit<http.ServerResponse, "writeHead" | "write" | "end"> & {
-  [OUTAGE]?: boolean;
+  [OUTAGE]?: "down" | "busy";
   writeHead: (status: number, ...rest: unknown[]) => http.ServerResponse;
   write: (...args: unknown[]) => boolean;
   end: (...args: unknown[]) => http.ServerResponse;

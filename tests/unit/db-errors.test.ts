@@ -41,3 +41,24 @@ describe("outage window", () => {
     expect(databaseRecentlyUnreachable(t + 40)).toBe(false);
   });
 });
+
+describe("isDatabaseBusy", () => {
+  it("recognises a pool or transaction wait that ran out, not outages or bugs", async () => {
+    const { isDatabaseBusy } = await import("@/lib/db-errors");
+    // Prisma 7 with adapter-pg at 50 connections (issue 14), and its pool timeout.
+    expect(isDatabaseBusy(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(true);
+    expect(isDatabaseBusy(Object.assign(new Error("Timed out fetching a new connection from the connection pool."), { code: "P2024" }))).toBe(true);
+    expect(isDatabaseBusy(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "P2028" }) }))).toBe(true);
+    expect(isDatabaseBusy(sysErr("ECONNREFUSED"))).toBe(false);
+    expect(isDatabaseBusy(Object.assign(new Error("unique violation"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseBusy(null)).toBe(false);
+  });
+
+  it("keeps the busy window open for a few seconds only", async () => {
+    const { noteDatabaseBusy, databaseRecentlyBusy, BUSY_WINDOW_MS } = await import("@/lib/http/db-outage");
+    const t = 2_000_000_000_000;
+    noteDatabaseBusy(t);
+    expect(databaseRecentlyBusy(t + 1)).toBe(true);
+    expect(databaseRecentlyBusy(t + BUSY_WINDOW_MS)).toBe(false);
+  });
+});
