@@ -26,7 +26,8 @@ const schema = z
     SEED_ARTICLES: whole(0, 5_000_000).default(5000),
     PORT: port.default(3000),
     // The site's identity.
-    SITE_URL: z.string().url().regex(/^https?:\/\//, { message: "SITE_URL must start with http:// or https://" }).default("http://localhost:3000"),
+    // Unset: http://localhost:$PORT (below), so canonical links and redirects follow the port.
+    SITE_URL: z.string().url().regex(/^https?:\/\//, { message: "SITE_URL must start with http:// or https://" }).optional(),
     SITE_NAME: z.string().default("해란강뉴스"),
     SITE_OPERATOR: z.string().default("해란강미디어 (데모 운영사)"),
     SITE_ADDRESS: z.string().default("길림성 연길시 해란강로 100호 (데모 주소)"),
@@ -100,6 +101,8 @@ const schema = z
   .transform((e) => ({
     ...e,
     UPLOAD_DIR: e.UPLOAD_DIR ?? `${e.DATA_DIR}/uploads`,
+    /** The public URL; unset, the address `npm start` serves on (behind a proxy, set it). */
+    SITE_URL: e.SITE_URL ?? `http://localhost:${e.PORT}`,
     /** The session secret when the operator set one (NEXTAUTH_SECRET, or Auth.js' AUTH_SECRET). */
     sessionSecret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
     /** Media storage: path-style URLs (http://host/bucket/key) unless set, when an endpoint of one's own is given (MinIO, s3rver). */

@@ -21,7 +21,8 @@ async function main() {
   const adminNote = db.adminNote;
 
   const env = { ...process.env, DATABASE_URL: db.url, UPLOAD_DIR: uploadDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
-  ensureProductionBuild({ root, distDir: ".next", env, stampExtra: db.identity, log });
+  // Pages prerendered by the build carry SITE_URL (canonical links), which follows PORT when unset.
+  ensureProductionBuild({ root, distDir: ".next", env, stampExtra: `${db.identity} ${settings.SITE_URL}`, log });
 
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
   server.stdout.on("data", (chunk: Buffer) => {

@@ -32,6 +32,9 @@ describe("parseEnv", () => {
     const e = parseEnv({ DATA_DIR: "/srv/portal", PORT: "8080", TRUSTED_PROXY: " 127.0.0.1 , ::1", AUTH_SECRET: "s3cret", COMMENT_INTERVAL_SECONDS: "0", SITE_NAME: "" });
     expect(e.UPLOAD_DIR).toBe("/srv/portal/uploads");
     expect(e.PORT).toBe(8080);
+    // Canonical links and redirects follow the port the portal serves on, unless SITE_URL says otherwise.
+    expect(e.SITE_URL).toBe("http://localhost:8080");
+    expect(parseEnv({ PORT: "8080", SITE_URL: "https://news.example.com" }).SITE_URL).toBe("https://news.example.com");
     expect(e.TRUSTED_PROXY).toEqual(["127.0.0.1", "::1"]);
     expect(e.sessionSecret).toBe("s3cret");
     expect(parseEnv({ NEXTAUTH_SECRET: "first", AUTH_SECRET: "second" }).sessionSecret).toBe("first");
