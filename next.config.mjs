@@ -48,13 +48,11 @@ const nextConfig = {
         { source: "/categories/:slug", has: pageQuery, destination: "/categories/:slug/p/:page" },
         { source: "/categories/:slug", destination: "/categories/:slug/p/1" },
       ],
-      // GnuBoard's short URLs (/{board}, /{board}/{wr_id}, /{board}/{seo-title}) of an imported
-      // site: a fallback runs only after every page and route of the portal failed to match, so
-      // it never shadows one; app/bbs/short answers 404 for boards that were not imported.
-      fallback: [
-        { source: "/:board([0-9A-Za-z_]{1,64})", destination: "/bbs/short/:board" },
-        { source: "/:board([0-9A-Za-z_]{1,64})/:rest", destination: "/bbs/short/:board/:rest" },
-      ],
+      // Every URL no page or route of the portal matched (a fallback runs only after all of
+      // them failed, so it never shadows one): GnuBoard's short URLs (/{board}, /{board}/{wr_id},
+      // /{board}/{seo-title}) of an imported site answer 301, anything else the reader's 404 page
+      // with the site's header, menu and footer (app/bbs/short, lib/seo/status-page.ts).
+      fallback: [{ source: "/:path+", destination: "/bbs/short/:path+" }],
     };
   },
 };

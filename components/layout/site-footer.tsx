@@ -2,9 +2,8 @@ import Link from "next/link";
 import { getSections } from "@/lib/data/sections";
 import { chinaYear } from "@/lib/china-time";
 import { site } from "@/lib/site/config";
+import { FOOTER_SLUGS } from "@/lib/site/footer";
 import { archivePath, sectionPath } from "@/lib/urls";
-
-const FOOTER_SLUGS = ["people", "photo", "literature", "rest"];
 
 export async function SiteFooter() {
   const sections = (await getSections()).filter((s) => FOOTER_SLUGS.includes(s.slug));

@@ -1,6 +1,6 @@
-// GnuBoard's short URLs, /{board}, /{board}/{wr_id} and /{board}/{seo-title}, reach this route
-// through next.config.mjs's fallback rewrite, i.e. only when no page of the portal matched, and
-// answer only for boards that were imported; any other path stays the 404 it was.
+// Every URL nothing else matched reaches this route through next.config.mjs's fallback rewrite:
+// GnuBoard's short URLs, /{board}, /{board}/{wr_id} and /{board}/{seo-title}, answer 301 for
+// boards that were imported; anything else gets the reader's 404 page.
 import { parseId } from "@/lib/route-params";
 import { parseBoard, parseSeoTitle } from "@/lib/import/gnuboard/old-urls";
 import { boardResponse, postResponse, seoTitleResponse } from "@/lib/seo/gnuboard-redirects";
@@ -17,3 +17,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ parts: string[
   const title = parseSeoTitle(parts[1]);
   return title === null ? notFoundResponse() : seoTitleResponse(board, title);
 }
+
+/** Any other method on a URL that does not exist: the same 404 (not 405, which would say it does). */
+const missing = () => notFoundResponse();
+export { missing as POST, missing as PUT, missing as PATCH, missing as DELETE };
