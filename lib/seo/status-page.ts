@@ -5,7 +5,7 @@
 // status-content.tsx, site-footer.tsx). Its styles are inline: the site's stylesheet has a
 // build-hashed name this code cannot know.
 import "server-only";
-import { chinaYear, formatListDate } from "../china-time";
+import { chinaYear } from "../china-time";
 import { getStatusPageData, type StatusPageData } from "../data/status-page";
 import { site } from "../site/config";
 import { FOOTER_SLUGS } from "../site/footer";
@@ -23,7 +23,7 @@ const CSS = `:root{--brand:#0b4f8a;--brand-dark:#083a66;--ink:#1c1e21;--muted:#5
 .search-form{display:flex;gap:6px}.search-form input,.search-form button{font:inherit;font-size:15px;border:1px solid #c5ccd4;border-radius:4px;padding:7px 10px;background:#fff;color:var(--ink)}.search-form input{min-width:0;flex:1}.search-form button{flex:none;background:var(--brand);border-color:var(--brand);color:#fff;font-weight:700}.search-form-header{margin-left:auto;width:min(320px,100%)}
 .section-nav{background:var(--brand)}.section-nav ul{max-width:var(--max);margin:0 auto;padding:0 8px;list-style:none;display:flex;overflow-x:auto}.section-nav li{flex:none}.section-nav a{display:block;padding:10px 12px;color:#fff;font-weight:700;font-size:15px;white-space:nowrap}
 .site-main{max-width:var(--max);margin:0 auto;padding:20px 16px 40px;min-height:60vh}.status-page{max-width:720px;margin:0 auto;padding:24px 0}.status-page h1{font-size:26px;margin:0 0 8px}.status-message{color:var(--muted)}
-.status-page .search-form{margin:16px 0}.status-latest h2{font-size:18px;border-bottom:2px solid var(--brand);padding-bottom:6px}.status-latest ul{list-style:none;padding:0;margin:0}.status-latest li{padding:8px 0;border-bottom:1px solid var(--line)}.status-latest time{color:var(--muted);font-size:14px;margin-left:6px}.status-links a{color:var(--brand)}
+.status-latest h2{font-size:18px;border-bottom:2px solid var(--brand);padding-bottom:6px}.status-latest ul{list-style:none;padding:0;margin:0}.status-latest li{padding:8px 0;border-bottom:1px solid var(--line)}.status-links a{color:var(--brand)}
 .site-footer{background:#23272d;color:#c9ced4;font-size:14px;margin-top:24px}.footer-nav{max-width:var(--max);margin:0 auto;padding:14px 16px;display:flex;flex-wrap:wrap;gap:6px 16px;border-bottom:1px solid #3a3f46}.footer-nav a,.operator a,.operator strong{color:#fff}.operator{max-width:var(--max);margin:0 auto;padding:14px 16px 28px;font-style:normal;display:flex;flex-direction:column;gap:2px}
 @media (max-width:760px){.logo-text{font-size:22px}.search-form-header{margin-left:0;width:100%}}`;
 
@@ -44,7 +44,7 @@ export function statusDocument(kind: StatusKind, { sections, latest }: StatusPag
     link(archivePath(), "전체기사"),
     link(`mailto:${site.email}`, "광고문의"),
   ].join("");
-  const items = latest.map((a) => `<li>${link(articlePath(a.id), a.title)} <time datetime="${esc(a.publishedAt)}">${esc(formatListDate(a.publishedAt))}</time></li>`).join("");
+  const items = latest.map((a) => `<li>${link(articlePath(a.id), a.title)}</li>`).join("");
   return `<!DOCTYPE html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${esc(text.title)} - ${name}</title><link rel="icon" href="/favicon.ico" sizes="any"><style>${CSS}</style></head>
@@ -52,7 +52,7 @@ export function statusDocument(kind: StatusKind, { sections, latest }: StatusPag
 <div class="header-inner"><a href="/" class="logo" aria-label="${name} 홈"><span class="logo-mark" aria-hidden="true">海</span><span class="logo-text">${name}</span></a>
 ${searchForm("site-search-q", "search-form search-form-header")}</div>
 <nav class="section-nav" aria-label="분야별 뉴스"><ul>${nav}</ul></nav></header>
-<main id="main" class="site-main"><div class="status-page"><h1>${esc(text.title)}</h1><p class="status-message">${esc(text.message)}</p>${searchForm("status-search-q", "search-form status-search")}
+<main id="main" class="site-main"><div class="status-page"><h1>${esc(text.title)}</h1><p class="status-message">${esc(text.message)}</p>
 ${items ? `<section class="status-latest" aria-labelledby="status-latest-h"><h2 id="status-latest-h">${LATEST_HEADING}</h2><ul>${items}</ul></section>` : ""}
 <p class="status-links">${link("/", "홈으로 가기")} · ${link(archivePath(), "전체기사 보기")}</p></div></main>
 <footer class="site-footer"><nav aria-label="하단 메뉴" class="footer-nav">${footerNav}</nav>
