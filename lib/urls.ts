@@ -14,6 +14,8 @@ export const HOME_PATH = "/";
 
 // Articles and their comments.
 export const articlePath = (id: number) => `/articles/${id}`;
+/** The QR code of the article's address (app/(site)/articles/[id]/qr.svg). */
+export const articleQrPath = (id: number) => `${articlePath(id)}/qr.svg`;
 /** Page 1 of the comments is part of the article page; the others are cached pages of their own. */
 export const commentsPath = (articleId: number, page = 1) =>
   page > 1 ? `${articlePath(articleId)}/comments/p/${page}` : `${articlePath(articleId)}#comments`;

@@ -12,6 +12,10 @@ import { articlePath, sectionPath } from "@/lib/urls";
 import { getArticleSeo } from "@/lib/data/article-seo";
 import { getArticleTags } from "@/lib/data/tags";
 import { ArticleTags } from "@/components/article/article-tags";
+import { ArticleShare } from "@/components/article/article-share";
+import { ArticleNeighbours } from "@/components/article/article-neighbours";
+import { ArticleAside } from "@/components/article/article-aside";
+import { getNeighbours, getSectionMostRead } from "@/lib/data/article-context";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -34,7 +38,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
   if (!article) notFound();
-  const [list, articleTags] = await Promise.all([listArticles(article.section.id, 1), getArticleTags(article.id)]);
+  const [list, articleTags, neighbours, mostRead] = await Promise.all([
+    listArticles(article.section.id, 1),
+    getArticleTags(article.id),
+    getNeighbours({ id: article.id, sectionId: article.section.id, publishedAt: article.publishedAt }),
+    getSectionMostRead(article.section.id),
+  ]);
   return (
     <div className="article-layout">
       <JsonLd
@@ -47,12 +56,17 @@ export default async function ArticlePage({ params }: Props) {
           ]),
         ]}
       />
-      <ArticleView article={article} />
-      <ArticleTags tags={articleTags} />
-      <CommentSection articleId={article.id} />
-      {list && (
-        <ArticleList data={list} heading={`${article.section.name} 기사`} href={(p) => sectionPath(article.section.slug, p)} />
-      )}
+      <div className="article-main">
+        <ArticleView article={article} />
+        <ArticleTags tags={articleTags} />
+        <ArticleShare id={article.id} />
+        <ArticleNeighbours {...neighbours} />
+        <CommentSection articleId={article.id} />
+        {list && (
+          <ArticleList data={list} heading={`${article.section.name} 기사`} href={(p) => sectionPath(article.section.slug, p)} />
+        )}
+      </div>
+      <ArticleAside section={article.section} latest={list?.items ?? []} mostRead={mostRead} currentId={article.id} />
     </div>
   );
 }
