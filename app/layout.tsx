@@ -11,6 +11,10 @@ export const metadata: Metadata = {
   // (lib/seo/metadata.ts), since a page's `alternates` replaces the layout's.
   alternates: { types: { "application/rss+xml": [{ url: absoluteUrl(FEED_PATH), title: `${site.name} 최신기사` }] } },
   openGraph: { siteName: site.name, locale: "ko_KR", type: "website" },
+  icons: {
+    icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/brand/logo-192.png", type: "image/png", sizes: "192x192" }],
+    apple: [{ url: "/brand/apple-touch-icon.png", sizes: "180x180" }],
+  },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f8a" };

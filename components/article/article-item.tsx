@@ -8,9 +8,11 @@ import type { ArticleListItem } from "@/lib/types";
 import { articlePath } from "@/lib/urls";
 import { Picture } from "./picture";
 
-type Props = { article: ArticleListItem; title?: ReactNode; excerpt?: ReactNode; showSection?: boolean };
+/** headingLevel: one below the list's own heading (h2 items under an h1 list title), so no level is skipped. */
+type Props = { article: ArticleListItem; title?: ReactNode; excerpt?: ReactNode; showSection?: boolean; headingLevel?: 2 | 3 };
 
-export function ArticleItem({ article: a, title = a.title, excerpt = a.excerpt, showSection = false }: Props) {
+export function ArticleItem({ article: a, title = a.title, excerpt = a.excerpt, showSection = false, headingLevel = 3 }: Props) {
+  const H = headingLevel === 2 ? "h2" : "h3";
   const date = (
     <time className="list-date" dateTime={a.publishedAt}>
       {formatListDate(a.publishedAt)}
@@ -24,9 +26,9 @@ export function ArticleItem({ article: a, title = a.title, excerpt = a.excerpt, 
         </Link>
       )}
       <div className="list-text">
-        <h3 className="list-item-title">
+        <H className="list-item-title">
           <Link href={articlePath(a.id)}>{title}</Link>
-        </h3>
+        </H>
         <p className="list-excerpt">{excerpt}</p>
         {showSection ? (
           <p className="list-meta">

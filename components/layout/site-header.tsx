@@ -7,7 +7,7 @@ import { archivePath, sectionPath } from "@/lib/urls";
 export async function SiteHeader() {
   const sections = await getSections();
   return (
-    <header className="site-header">
+    <header className="site-header" id="top">
       <a className="skip-link" href="#main">
         본문으로 건너뛰기
       </a>

@@ -54,7 +54,7 @@ export default async function TagPage(props: Props) {
         </p>
       </div>
       <ul>
-        {page.items.length ? page.items.map((a) => <ArticleItem key={a.id} article={a} showSection />) : <li className="list-item">아직 게시된 기사가 없습니다.</li>}
+        {page.items.length ? page.items.map((a) => <ArticleItem key={a.id} article={a} showSection headingLevel={2} />) : <li className="list-item">아직 게시된 기사가 없습니다.</li>}
       </ul>
       <nav className="pager" aria-label={`#${tag.name} 기사 페지 이동`}>
         {r.before && <Link href={tagPath(tag.slug)}>처음</Link>} {page.next && <Link href={tagPath(tag.slug, page.next)} rel="next">다음 기사</Link>}
