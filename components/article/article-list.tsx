@@ -25,7 +25,7 @@ export function ListFrame({ className = "article-list", label, heading, headingL
 export function ArticleList({ data, href, heading, headingLevel }: { data: ArticlePage; href: (p: number) => string; heading?: string; headingLevel?: 1 | 2 }) {
   const label = heading ?? "기사 목록";
   return (
-    <ListFrame label={label} heading={heading} headingLevel={headingLevel} total={data.total.toLocaleString("en-US").replace(/,/g, "")} items={data.items.map((a) => <ArticleItem key={a.id} article={a} headingLevel={headingLevel === 1 ? 2 : 3} />)}>
+    <ListFrame label={label} heading={heading} headingLevel={headingLevel} total={data.total.toLocaleString("en-US").replace(/,/g, "")} items={data.items.map((a, i) => <ArticleItem key={a.id} article={a} headingLevel={headingLevel === 1 ? 2 : 3} first={headingLevel === 1 && i === 0} />)}>
       <Pager page={data.page} pages={data.pages} href={href} label={`${label} 페지 이동`} />
     </ListFrame>
   );

@@ -10,8 +10,8 @@ import { Highlighted } from "./highlighted";
 type Props = { data: SearchPage; words: SearchWord[]; href: (page: number) => string };
 
 export function SearchResults({ data, words, href }: Props) {
-  const items = data.items.map((a) => (
-    <ArticleItem key={a.id} article={a} title={<Highlighted text={a.title} words={words} />} excerpt={<Highlighted text={a.snippet} words={words} />} showSection />
+  const items = data.items.map((a, i) => (
+    <ArticleItem key={a.id} article={a} first={i === 0} title={<Highlighted text={a.title} words={words} />} excerpt={<Highlighted text={a.snippet} words={words} />} showSection />
   ));
   return (
     <ListFrame className="article-list search-results" label="검색 결과" heading="검색 결과" total={`${data.total}${data.capped ? "+" : ""}`} items={items}>

@@ -2,7 +2,6 @@
 // (`?before=` is the cursor of the last item shown). The data is cached; the page is
 // rendered per request only because of that query string.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTagBySlug, listTagArticles, parseCursor } from "@/lib/data/tags";
 import { ArticleItem } from "@/components/article/article-item";
@@ -50,14 +49,14 @@ export default async function TagPage(props: Props) {
       <div className="list-head">
         <h1 className="list-title">#{tag.name}</h1>
         <p className="list-total">
-          <Link href={tagFeedPath(tag.slug)}>RSS</Link>
+          <a href={tagFeedPath(tag.slug)}>RSS</a>
         </p>
       </div>
       <ul>
-        {page.items.length ? page.items.map((a) => <ArticleItem key={a.id} article={a} showSection headingLevel={2} />) : <li className="list-item">아직 게시된 기사가 없습니다.</li>}
+        {page.items.length ? page.items.map((a, i) => <ArticleItem key={a.id} article={a} showSection headingLevel={2} first={i === 0} />) : <li className="list-item">아직 게시된 기사가 없습니다.</li>}
       </ul>
       <nav className="pager" aria-label={`#${tag.name} 기사 페지 이동`}>
-        {r.before && <Link href={tagPath(tag.slug)}>처음</Link>} {page.next && <Link href={tagPath(tag.slug, page.next)} rel="next">다음 기사</Link>}
+        {r.before && <a href={tagPath(tag.slug)}>처음</a>} {page.next && <a href={tagPath(tag.slug, page.next)} rel="next">다음 기사</a>}
       </nav>
     </section>
   );
