@@ -21,11 +21,11 @@ export function FontSizeControl() {
   }, [step]);
   return (
     <div className="font-size-control" role="group" aria-label="글자 크기" {...hydratedAttr(hydrated)}>
-      <button type="button" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0} aria-label="글자 작게">
-        가-
+      <button type="button" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+        가-<span className="visually-hidden"> 글자 작게</span>
       </button>
-      <button type="button" onClick={() => setStep((s) => Math.min(SIZES.length - 1, s + 1))} disabled={step === SIZES.length - 1} aria-label="글자 크게">
-        가+
+      <button type="button" onClick={() => setStep((s) => Math.min(SIZES.length - 1, s + 1))} disabled={step === SIZES.length - 1}>
+        가+<span className="visually-hidden"> 글자 크게</span>
       </button>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getSections } from "@/lib/data/sections";
 import { site } from "@/lib/site/config";
 import { SearchForm } from "@/components/search/search-form";
@@ -12,24 +11,25 @@ export async function SiteHeader() {
         본문으로 건너뛰기
       </a>
       <div className="header-inner">
-        <Link href="/" className="logo" aria-label={`${site.name} 홈`}>
-          <span className="logo-mark" aria-hidden="true">海</span>
+        {/* The mark (海) is drawn by CSS: the link's name is the text beside it. */}
+        <a href="/" className="logo">
+          <span className="logo-mark" aria-hidden="true" />
           <span className="logo-text">{site.name}</span>
-        </Link>
+        </a>
         <SearchForm id="site-search-q" className="search-form search-form-header" />
       </div>
       <nav className="section-nav" aria-label="분야별 뉴스">
         <ul>
           <li>
-            <Link href="/">홈</Link>
+            <a href="/">홈</a>
           </li>
           {sections.map((s) => (
             <li key={s.id}>
-              <Link href={sectionPath(s.slug)}>{s.name}</Link>
+              <a href={sectionPath(s.slug)}>{s.name}</a>
             </li>
           ))}
           <li>
-            <Link href={archivePath()}>전체기사</Link>
+            <a href={archivePath()}>전체기사</a>
           </li>
         </ul>
       </nav>

@@ -19,7 +19,7 @@ const CSS = `:root{--brand:#0b4f8a;--brand-dark:#083a66;--ink:#1c1e21;--muted:#5
 :focus-visible{outline:3px solid #f0a500;outline-offset:2px}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip-link{position:absolute;left:-999px;top:0;background:var(--brand);color:#fff;padding:8px 12px}.skip-link:focus{left:8px}
 .site-header{border-bottom:3px solid var(--brand)}.header-inner{max-width:var(--max);margin:0 auto;padding:14px 16px 8px;display:flex;align-items:center;gap:16px;flex-wrap:wrap}
-.logo{display:inline-flex;align-items:center;gap:10px;font-weight:700;color:var(--brand-dark)}.logo-mark{display:inline-grid;place-items:center;width:40px;height:40px;border-radius:10px;background:var(--brand);color:#fff;font-size:22px}.logo-text{font-size:26px}
+.logo{display:inline-flex;align-items:center;gap:10px;font-weight:700;color:var(--brand-dark)}.logo-mark::before{content:"海"}.logo-mark{display:inline-grid;place-items:center;width:40px;height:40px;border-radius:10px;background:var(--brand);color:#fff;font-size:22px}.logo-text{font-size:26px}
 .search-form{display:flex;gap:6px}.search-form input,.search-form button{font:inherit;font-size:15px;border:1px solid #c5ccd4;border-radius:4px;padding:7px 10px;background:#fff;color:var(--ink)}.search-form input{min-width:0;flex:1}.search-form button{flex:none;background:var(--brand);border-color:var(--brand);color:#fff;font-weight:700}.search-form-header{margin-left:auto;width:min(320px,100%)}
 .section-nav{background:var(--brand)}.section-nav ul{max-width:var(--max);margin:0 auto;padding:0 8px;list-style:none;display:flex;overflow-x:auto}.section-nav li{flex:none}.section-nav a{display:block;padding:10px 12px;color:#fff;font-weight:700;font-size:15px;white-space:nowrap}
 .site-main{max-width:var(--max);margin:0 auto;padding:20px 16px 40px;min-height:60vh}.status-page{max-width:720px;margin:0 auto;padding:24px 0}.status-page h1{font-size:26px;margin:0 0 8px}.status-message{color:var(--muted)}
@@ -49,7 +49,7 @@ export function statusDocument(kind: StatusKind, { sections, latest }: StatusPag
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${esc(text.title)} - ${name}</title><link rel="icon" href="/favicon.ico" sizes="any"><style>${CSS}</style></head>
 <body><header class="site-header"><a class="skip-link" href="#main">본문으로 건너뛰기</a>
-<div class="header-inner"><a href="/" class="logo" aria-label="${name} 홈"><span class="logo-mark" aria-hidden="true">海</span><span class="logo-text">${name}</span></a>
+<div class="header-inner"><a href="/" class="logo"><span class="logo-mark" aria-hidden="true"></span><span class="logo-text">${name}</span></a>
 ${searchForm("site-search-q", "search-form search-form-header")}</div>
 <nav class="section-nav" aria-label="분야별 뉴스"><ul>${nav}</ul></nav></header>
 <main id="main" class="site-main"><div class="status-page"><h1>${esc(text.title)}</h1><p class="status-message">${esc(text.message)}</p>
