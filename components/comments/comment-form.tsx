@@ -9,8 +9,11 @@ import { hydratedAttr } from "@/lib/use-hydrated";
 import { CaptchaImage } from "./captcha-image";
 import { FieldError } from "./field-error";
 
-export function CommentForm({ articleId }: { articleId: number }) {
-  const [state, action, pending] = useActionState(postComment, initialCommentState);
+/** permalink: the article page's form (lib/urls commentFormPath), passed in: this module is client code. */
+export function CommentForm({ articleId, permalink }: { articleId: number; permalink: string }) {
+  // The permalink is where a post made before the script loaded lands (the form's action
+  // attribute; without one React writes an empty action="", which is invalid HTML).
+  const [state, action, pending] = useActionState(postComment, initialCommentState, permalink);
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
   const errors = state.errors ?? {};

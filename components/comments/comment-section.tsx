@@ -4,7 +4,7 @@ import { getCommentPage } from "@/lib/data/comments";
 import { Pager } from "@/components/article/pager";
 import { CommentForm } from "./comment-form";
 import { CommentList } from "./comment-list";
-import { commentsPath } from "@/lib/urls";
+import { commentFormPath, commentsPath } from "@/lib/urls";
 
 export async function CommentSection({ articleId }: { articleId: number }) {
   const data = await getCommentPage(articleId, 1);
@@ -14,7 +14,7 @@ export async function CommentSection({ articleId }: { articleId: number }) {
       <h2 id="comments-heading" className="comments-heading">
         댓글 <span className="comments-count">{total}</span>
       </h2>
-      <CommentForm articleId={articleId} />
+      <CommentForm articleId={articleId} permalink={commentFormPath(articleId)} />
       <CommentList items={data?.items ?? []} />
       {data && <Pager page={1} pages={data.pages} href={(p) => commentsPath(articleId, p)} label="댓글 페지 이동" />}
     </section>

@@ -2,20 +2,44 @@
 // is what a search is; the statement behind it is cheap (lib/search/sql.ts).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getSections, getSectionBySlug } from "@/lib/data/sections";
 import { searchArticles } from "@/lib/data/search";
 import { parsePage } from "@/lib/pagination";
 import { firstParam, MAX_QUERY_LENGTH, MAX_WORDS, parseQuery } from "@/lib/search/query";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
-import { searchPath } from "@/lib/urls";
+import { absoluteUrl, searchPath } from "@/lib/urls";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** One search per request, shared by the metadata and the page (React's cache, by value). */
+const runSearch = cache(async (text: string, page: number, sectionId: number | null) => searchArticles(parseQuery(text), page, sectionId));
+
+/**
+ * The first page of a search that found articles may be indexed, under the canonical form of
+ * its address (the normalised words, the section): it is a real list of articles on a subject,
+ * and readers arrive at it from search engines. Every other page of a search (later pages, no
+ * match, no words, an unknown section) stays out of the index, so the endless combinations of
+ * words and pages cannot fill it with thin or empty pages.
+ */
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const q = parseQuery((await searchParams).q);
-  // Endless combinations of words: none of them belongs in a search engine's index.
-  return { title: q.text ? `‘${q.text}’ 검색 결과` : "기사 검색", robots: { index: false, follow: true } };
+  const sp = await searchParams;
+  const q = parseQuery(sp.q);
+  const title = q.text ? `‘${q.text}’ 검색 결과` : "기사 검색";
+  const page = parsePage(sp.page);
+  const slug = firstParam(sp.section);
+  const section = slug ? await getSectionBySlug(slug) : null;
+  const valid = page !== null && !(slug && !section) && q.words.length > 0;
+  const data = valid ? await runSearch(q.text, page, section?.id ?? null) : null;
+  const path = searchPath({ q: q.text, section: section?.slug ?? "", page: page ?? 1 });
+  const indexable = page === 1 && !!data && data.total > 0;
+  return {
+    title,
+    description: data && data.total > 0 ? `‘${q.text}’ 기사 ${data.total}${data.capped ? "건 이상" : "건"}을 찾았습니다.` : undefined,
+    robots: { index: indexable, follow: true },
+    ...(indexable ? { alternates: { canonical: absoluteUrl(path) } } : {}),
+  };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -40,7 +64,7 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
 
-  const data = await searchArticles(q, page, section?.id ?? null);
+  const data = await runSearch(q.text, page, section?.id ?? null);
   if (!data) notFound();
   return (
     <div className="search-page">
