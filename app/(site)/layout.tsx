@@ -10,9 +10,11 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
         {children}
       </main>
       <SiteFooter />
-      <a href="#top" className="back-to-top" aria-label="맨 위로 가기">
-        맨<br />위로
-      </a>
+      <div className="back-to-top-track">
+        <a href="#top" className="back-to-top">
+          맨<br />위로
+        </a>
+      </div>
     </>
   );
 }

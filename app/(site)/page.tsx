@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getHome } from "@/lib/data/home";
 import { formatListDate } from "@/lib/china-time";
 import { Picture } from "@/components/article/picture";
@@ -25,10 +24,10 @@ export default async function HomePage() {
         <div className="home-lead-main">
           {top && (
             <article className="top-story">
-              <Link href={articlePath(top.id)}>
+              <a href={articlePath(top.id)}>
                 {top.cover && <Picture img={top.cover} sizes="(max-width: 760px) 100vw, 640px" eager alt={top.cover.alt || top.title} />}
                 <h2>{top.title}</h2>
-              </Link>
+              </a>
               <p>{top.excerpt}</p>
             </article>
           )}
@@ -38,7 +37,7 @@ export default async function HomePage() {
               <ul>
                 {topStories.map((a) => (
                   <li key={a.id}>
-                    <Link href={articlePath(a.id)}>{a.title}</Link>
+                    <a href={articlePath(a.id)}>{a.title}</a>
                   </li>
                 ))}
               </ul>
@@ -50,7 +49,7 @@ export default async function HomePage() {
           <ol>
             {latest.map((a) => (
               <li key={a.id}>
-                <Link href={articlePath(a.id)}>{a.title}</Link>
+                <a href={articlePath(a.id)}>{a.title}</a>
                 <time dateTime={a.publishedAt}>{formatListDate(a.publishedAt)}</time>
               </li>
             ))}
@@ -71,7 +70,7 @@ export default async function HomePage() {
                 <span className="rank" aria-hidden="true">
                   {i + 1}
                 </span>
-                <Link href={articlePath(a.id)}>{a.title}</Link>
+                <a href={articlePath(a.id)}>{a.title}</a>
               </li>
             ))}
           </ol>
@@ -88,16 +87,16 @@ function SectionBox({ name, slug, items }: { name: string; slug: string; items: 
   return (
     <section className="section-box" aria-labelledby={`box-${slug}`}>
       <h2 id={`box-${slug}`}>
-        <Link href={sectionPath(slug)}>{name}</Link>
+        <a href={sectionPath(slug)}>{name}</a>
       </h2>
-      <Link href={articlePath(lead.id)} className="box-lead">
+      <a href={articlePath(lead.id)} className="box-lead">
         {lead.cover && <Picture img={lead.cover} sizes="(max-width: 760px) 100vw, 300px" alt={lead.cover.alt || lead.title} />}
         <span>{lead.title}</span>
-      </Link>
+      </a>
       <ul>
         {others.slice(0, 4).map((a) => (
           <li key={a.id}>
-            <Link href={articlePath(a.id)}>{a.title}</Link>
+            <a href={articlePath(a.id)}>{a.title}</a>
           </li>
         ))}
       </ul>

@@ -1,5 +1,4 @@
 // The article's tags under its text, each a link to the tag's list.
-import Link from "next/link";
 import type { TagRef } from "@/lib/data/tags";
 import { tagPath } from "@/lib/urls";
 
@@ -10,7 +9,7 @@ export function ArticleTags({ tags }: { tags: TagRef[] }) {
       <ul>
         {tags.map((t) => (
           <li key={t.id}>
-            <Link href={tagPath(t.slug)}>#{t.name}</Link>
+            <a href={tagPath(t.slug)}>#{t.name}</a>
           </li>
         ))}
       </ul>

@@ -1,6 +1,5 @@
 // The article itself, top to bottom as on the reference portal: title, subtitle, meta line,
 // body with figures, byline and the 编辑 line.
-import Link from "next/link";
 import { formatMetaDate } from "@/lib/china-time";
 import type { Article } from "@/lib/types";
 import { FontSizeControl } from "./font-size-control";
@@ -12,7 +11,7 @@ export function ArticleView({ article: a }: { article: Article }) {
   return (
     <article className="article">
       <nav className="breadcrumb" aria-label="현재 위치">
-        <Link href="/">홈</Link> › <Link href={sectionPath(a.section.slug)}>{a.section.name}</Link>
+        <a href="/">홈</a> › <a href={sectionPath(a.section.slug)}>{a.section.name}</a>
       </nav>
       <header className="article-header">
         <h1 className="article-title">{a.title}</h1>

@@ -1,5 +1,4 @@
 // `‹처음 이전 435 436 437 다음 맨뒤›` as on the reference portal, with real links.
-import Link from "next/link";
 import { pageWindow } from "@/lib/pagination";
 
 export function Pager({ page, pages, href, label = "페지 이동" }: { page: number; pages: number; href: (p: number) => string; label?: string }) {
@@ -15,9 +14,9 @@ export function Pager({ page, pages, href, label = "페지 이동" }: { page: nu
             {n}
           </span>
         ) : (
-          <Link key={n} className="pager-num" href={href(n)}>
+          <a key={n} className="pager-num" href={href(n)}>
             {n}
-          </Link>
+          </a>
         ),
       )}
       <PagerLink to={page + 1} disabled={page === pages} href={href} label="다음" title="다음 페지" />
@@ -29,8 +28,8 @@ export function Pager({ page, pages, href, label = "페지 이동" }: { page: nu
 function PagerLink({ to, disabled, href, label, title }: { to: number; disabled: boolean; href: (p: number) => string; label: string; title: string }) {
   if (disabled) return <span className="pager-edge disabled" aria-disabled="true">{label}</span>;
   return (
-    <Link className="pager-edge" href={href(to)} title={title}>
+    <a className="pager-edge" href={href(to)} title={title}>
       {label}
-    </Link>
+    </a>
   );
 }

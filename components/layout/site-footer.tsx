@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getSections } from "@/lib/data/sections";
 import { chinaYear } from "@/lib/china-time";
 import { site } from "@/lib/site/config";
@@ -11,13 +10,13 @@ export async function SiteFooter() {
   return (
     <footer className="site-footer">
       <nav aria-label="하단 메뉴" className="footer-nav">
-        <Link href="/">{site.name}홈</Link>
+        <a href="/">{site.name}홈</a>
         {sections.map((s) => (
-          <Link key={s.id} href={sectionPath(s.slug)}>
+          <a key={s.id} href={sectionPath(s.slug)}>
             {s.name}
-          </Link>
+          </a>
         ))}
-        <Link href={archivePath()}>전체기사</Link>
+        <a href={archivePath()}>전체기사</a>
         <a href={`mailto:${site.email}`}>광고문의</a>
       </nav>
       <address className="operator">

@@ -2,7 +2,6 @@
 // (tagged comments:{id} like the article itself), so long threads never force a render
 // per request. Page 1 is the article page.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticle } from "@/lib/data/articles";
 import { getCommentPage } from "@/lib/data/comments";
@@ -44,7 +43,7 @@ export default async function CommentPages({ params }: Props) {
     <div className="article-layout">
       <section className="comments" aria-labelledby="comments-heading">
         <p className="comments-back">
-          <Link href={articlePath(article.id)}>‹ 《{article.title}》</Link>
+          <a href={articlePath(article.id)}>‹ 《{article.title}》</a>
         </p>
         <h1 id="comments-heading" className="comments-heading">
           댓글 <span className="comments-count">{data.total}</span> <span className="comments-page">({data.page}페지)</span>
@@ -52,7 +51,7 @@ export default async function CommentPages({ params }: Props) {
         <CommentList items={data.items} />
         <Pager page={data.page} pages={data.pages} href={(p) => commentsPath(article.id, p)} label="댓글 페지 이동" />
         <p className="comments-write">
-          <Link href={commentFormPath(article.id)}>댓글 쓰기</Link>
+          <a href={commentFormPath(article.id)}>댓글 쓰기</a>
         </p>
       </section>
     </div>
