@@ -22,7 +22,8 @@ const CHROME_FLAGS = [
 export type Metrics = { lcpMs: number; tbtMs: number; fcpMs: number; cls: number; speedIndexMs: number };
 /** An audit that did not pass, with where (selectors, URLs) so that someone can fix it. */
 export type Finding = { id: string; title: string; score: number | null; value?: string; explanation?: string; items: string[] };
-export type RunSummary = { scores: Record<Category, number | null>; metrics: Metrics };
+/** benchmarkIndex: Lighthouse's CPU benchmark of this run; a busy machine scores low and shows more TBT. */
+export type RunSummary = { scores: Record<Category, number | null>; metrics: Metrics; benchmarkIndex: number };
 export type PageLighthouse = {
   version: string;
   /** Every run's scores and metrics; `median` indexes the run of the median performance score. */
@@ -114,7 +115,7 @@ export async function auditWithLighthouse(
     const lhr = await lighthouseRun(url, o.chromePath, o.tmp, o.onBrowser);
     lhrs.push(lhr);
     const s = summarise(lhr);
-    o.log(`  run ${i + 1}/${o.runs}: perf ${fmt(s.scores.performance)}, LCP ${Math.round(s.metrics.lcpMs)} ms, TBT ${Math.round(s.metrics.tbtMs)} ms (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    o.log(`  run ${i + 1}/${o.runs}: perf ${fmt(s.scores.performance)}, LCP ${Math.round(s.metrics.lcpMs)} ms, TBT ${Math.round(s.metrics.tbtMs)} ms, CPU benchmark ${s.benchmarkIndex} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   }
   const runs = lhrs.map(summarise);
   const order = runs.map((_, i) => i).sort((a, b) => (runs[a].scores.performance ?? 0) - (runs[b].scores.performance ?? 0) || runs[a].metrics.lcpMs - runs[b].metrics.lcpMs);
@@ -150,6 +151,7 @@ function summarise(lhr: Result): RunSummary {
       cls: n("cumulative-layout-shift"),
       speedIndexMs: n("speed-index"),
     },
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
   };
 }
 

@@ -76,7 +76,7 @@ export function details(results: PageResult[]): string {
       const m = l.metrics;
       out.push(
         `median run ${l.median + 1}/${l.runs.length}: FCP ${ms(m.fcpMs)} ms, LCP ${ms(m.lcpMs)} ms, TBT ${ms(m.tbtMs)} ms, CLS ${m.cls.toFixed(3)}, Speed Index ${ms(m.speedIndexMs)} ms; ` +
-          `perf per run: ${l.runs.map((r) => f2(r.scores.performance)).join(", ")}`,
+          `perf per run: ${l.runs.map((r) => f2(r.scores.performance)).join(", ")}; CPU benchmark per run: ${l.runs.map((r) => r.benchmarkIndex).join(", ")}`,
       );
       const e = p.lcpElement;
       if (e) {
