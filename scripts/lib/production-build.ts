@@ -25,17 +25,27 @@ export function ensureProductionBuild(o: BuildOptions): boolean {
   o.log(`building the production app into ${o.distDir}/ (first start, changed sources or another database)...`);
   // Next keeps its data cache across builds; entries read from another database must go.
   rmSync(join(o.root, o.distDir, "cache", "fetch-cache"), { recursive: true, force: true });
-  // next build adds its build folder's type files to tsconfig.json; a build folder other
-  // than .next (the cluster's) would leave the repository changed, so the file is put back.
-  const tsconfig = join(o.root, "tsconfig.json");
-  const before = readFileSync(tsconfig, "utf8");
-  const { atime, mtime } = statSync(tsconfig);
+  const restoreTsconfig = keepTsconfig(o.root);
   const b = spawnSync(process.execPath, [...NEXT_BIN, "build"], { stdio: "inherit", env: o.env, cwd: o.root });
-  if (readFileSync(tsconfig, "utf8") !== before) {
-    writeFileSync(tsconfig, before);
-    utimesSync(tsconfig, atime, mtime); // its time is part of the stamp: unchanged, no rebuild next time
-  }
+  restoreTsconfig();
   if (b.status !== 0) throw new Error("next build failed");
   writeFileSync(stampFile, stamp);
   return true;
+}
+
+/**
+ * next build adds its build folder's type files to tsconfig.json; a build folder other than
+ * .next (the cluster's, the page audit's) would leave the repository changed. Call before the
+ * build; the function returned puts the file back, with its times (they are part of the
+ * stamp: unchanged, no rebuild next time). Calling it twice is harmless.
+ */
+export function keepTsconfig(root: string): () => void {
+  const tsconfig = join(root, "tsconfig.json");
+  const before = readFileSync(tsconfig, "utf8");
+  const { atime, mtime } = statSync(tsconfig);
+  return () => {
+    if (readFileSync(tsconfig, "utf8") === before) return;
+    writeFileSync(tsconfig, before);
+    utimesSync(tsconfig, atime, mtime);
+  };
 }
