@@ -4,12 +4,16 @@
 // a deleted article from being served.
 import { NextResponse, type NextRequest } from "next/server";
 import { isGone } from "@/lib/data/gone";
+import { isMissingArticle } from "@/lib/data/article-exists";
 import { checkSearchLimit } from "@/lib/data/search-limit";
 import { tooManySearchesResponse } from "@/lib/limits/too-many";
 import { adminCsp } from "@/lib/http/security-headers.mjs";
 import { articleIdFromPath, canonicalRedirect } from "@/lib/seo/canonical";
-import { goneResponse } from "@/lib/seo/status-page";
+import { goneResponse, notFoundResponse } from "@/lib/seo/status-page";
 import { absoluteUrl, SEARCH_PATH } from "@/lib/urls";
+
+/** An article document's address, whatever follows /articles/ (a comments page has more). */
+const ARTICLE_DOCUMENT = /^\/articles\/[^/]+$/;
 
 export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
@@ -23,6 +27,9 @@ export async function proxy(req: NextRequest) {
   if (to) return NextResponse.redirect(absoluteUrl(to), 301);
   const id = articleIdFromPath(pathname);
   if (id !== null && (await isGone(id))) return goneResponse();
+  // The reader's 404 page, server-rendered, for an article that does not exist or an address
+  // that cannot name one (lib/data/article-exists.ts says why the page cannot do it itself).
+  if (id !== null ? await isMissingArticle(id) : ARTICLE_DOCUMENT.test(pathname)) return notFoundResponse();
   return NextResponse.next();
 }
 

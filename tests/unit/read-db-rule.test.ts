@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { formatLsn, parseLsn } from "@/lib/replicas/lsn";
 
 const root = resolve(import.meta.dirname, "../..");
-const READERS = ["articles", "article-seo", "feeds", "gnuboard", "home", "legacy", "list-months", "search", "sections", "sitemaps", "tags"].map((m) => `lib/data/${m}.ts`);
+const READERS = ["articles", "article-context", "article-exists", "article-seo", "feeds", "gnuboard", "home", "legacy", "list-months", "search", "sections", "sitemaps", "status-page", "tags"].map((m) => `lib/data/${m}.ts`);
 
 function sources(): string[] {
   const out: string[] = ["proxy.ts", "instrumentation.ts"];
