@@ -46,7 +46,7 @@ async function searchWord(titles: string[], baseUrl: string): Promise<string> {
   const words = [...counts].sort((a, b) => b[1] - a[1]).map(([w]) => w);
   for (const w of words.slice(0, 10)) {
     const r = await fetchPage(`${baseUrl}${searchPath({ q: w })}`);
-    // The class in the markup, not the stylesheet (inlined into the page).
+    // The class in the markup, not a stylesheet inlined into the page.
     if (r.status === 200 && !r.html.includes(`class="search-empty"`)) return w;
   }
   throw new Error(`no two-syllable title word with search results (tried ${words.slice(0, 10).join(", ") || "none"})`);
