@@ -1,7 +1,7 @@
 // `npm run audit:pages`: what a reader's phone gets from each kind of page. Seeds a throwaway
 // PostgreSQL, builds and starts the production server, then per page kind (home, article with
 // a cover, section, archive page 2, search results, and the 404 page for the HTML checks):
-// Lighthouse 12 (default mobile config, simulated throttling; 3 runs, the median by
+// Lighthouse 12 (default mobile config, simulated throttling; 5 runs, the median by
 // performance), the Nu HTML checker, and the page's weight (HTML, first-load JS, inline RSC
 // payload). Prints a table with PASS/MISS against the targets and what to fix, writes the
 // whole as JSON into bench/results/, and exits 1 when a target is missed.
@@ -9,7 +9,7 @@
 //   npm run audit:pages
 //   --articles N    articles to seed (default 2,000, with photos)
 //   --port N        the server's port (default 3217; SITE_URL is baked into the build)
-//   --runs N        Lighthouse runs per page (default 3)
+//   --runs N        Lighthouse runs per page (default 5, as Lighthouse advises for a median)
 //   --skip-build    reuse the last .next-audit build (built for the same port)
 //   --no-fail       exit 0 even when a target is missed
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
@@ -57,7 +57,7 @@ function parseArgs(argv: string[]) {
   return {
     articles: num("--articles", 2_000),
     port: num("--port", 3217),
-    runs: num("--runs", 3),
+    runs: num("--runs", 5),
     skipBuild: argv.includes("--skip-build"),
     noFail: argv.includes("--no-fail"),
   };

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { formatListDate } from "@/lib/china-time";
 import type { ArticleListItem } from "@/lib/types";
 import { articlePath } from "@/lib/urls";
-import { Picture } from "./picture";
+import { Thumbnail } from "./picture";
 
 /**
  * headingLevel: one below the list's own heading (h2 items under an h1 list title), so no level
@@ -25,7 +25,7 @@ export function ArticleItem({ article: a, title = a.title, excerpt = a.excerpt, 
     <li className="list-item">
       {a.cover && (
         <a href={articlePath(a.id)} className="list-thumb" tabIndex={-1} aria-hidden="true">
-          <Picture img={a.cover} sizes="120px" alt="" maxWidth={360} eager={first} />
+          <Thumbnail img={a.cover} eager={first} />
         </a>
       )}
       <div className="list-text">

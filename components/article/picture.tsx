@@ -2,11 +2,10 @@
 import type { ImageRef } from "@/lib/types";
 import { mediaPath } from "@/lib/urls";
 
-/** The variants of one format, smallest first; with maxWidth, none wider than needed (the smallest always). */
-function srcset(img: ImageRef, format: string, maxWidth = Infinity) {
-  const all = img.variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width);
-  return all
-    .filter((v, i) => i === 0 || v.width <= maxWidth)
+function srcset(img: ImageRef, format: string) {
+  return img.variants
+    .filter((v) => v.format === format)
+    .sort((a, b) => a.width - b.width)
     .map((v) => `${mediaPath(v.key)} ${v.width}w`)
     .join(", ");
 }
@@ -18,13 +17,11 @@ type Props = {
   /** The page's largest image (its LCP): fetched at once and first, never lazily. */
   eager?: boolean;
   className?: string;
-  /** The widest variant worth offering (a thumbnail's CSS width times a phone's pixel ratio). */
-  maxWidth?: number;
 };
 
-export function Picture({ img, sizes, alt, eager, className, maxWidth }: Props) {
-  const avif = srcset(img, "avif", maxWidth);
-  const webp = srcset(img, "webp", maxWidth);
+export function Picture({ img, sizes, alt, eager, className }: Props) {
+  const avif = srcset(img, "avif");
+  const webp = srcset(img, "webp");
   return (
     <picture className={className}>
       {avif && <source type="image/avif" srcSet={avif} sizes={sizes} />}
@@ -39,5 +36,25 @@ export function Picture({ img, sizes, alt, eager, className, maxWidth }: Props) 
         {...(eager ? { fetchPriority: "high" as const } : {})}
       />
     </picture>
+  );
+}
+
+/**
+ * A list thumbnail: one <img> of the smallest WebP variant (every browser in use reads WebP),
+ * without the <picture> and its sources: three elements fewer per list item to send and to
+ * hydrate. Images stored before variants existed fall back to the original.
+ */
+export function Thumbnail({ img, eager }: { img: ImageRef; eager?: boolean }) {
+  const webp = img.variants.filter((v) => v.format === "webp").sort((a, b) => a.width - b.width)[0];
+  return (
+    <img
+      src={mediaPath(webp?.key ?? img.key)}
+      alt=""
+      width={img.width}
+      height={img.height}
+      loading={eager ? "eager" : "lazy"}
+      decoding="async"
+      {...(eager ? { fetchPriority: "high" as const } : {})}
+    />
   );
 }
