@@ -24,6 +24,7 @@ const CSS = `:root{--brand:#0b4f8a;--brand-dark:#083a66;--ink:#1c1e21;--muted:#5
 .section-nav{background:var(--brand)}.section-nav ul{max-width:var(--max);margin:0 auto;padding:0 8px;list-style:none;display:flex;overflow-x:auto}.section-nav li{flex:none}.section-nav a{display:block;padding:10px 12px;color:#fff;font-weight:700;font-size:15px;white-space:nowrap}
 .site-main{max-width:var(--max);margin:0 auto;padding:20px 16px 40px;min-height:60vh}.status-page{max-width:720px;margin:0 auto;padding:24px 0}.status-page h1{font-size:26px;margin:0 0 8px}.status-message{color:var(--muted)}
 .status-latest h2{font-size:18px;border-bottom:2px solid var(--brand);padding-bottom:6px}.status-latest ul{list-style:none;padding:0;margin:0}.status-latest li{padding:8px 0;border-bottom:1px solid var(--line)}.status-links a{color:var(--brand)}
+body{position:relative}.back-to-top-track{position:absolute;top:150vh;bottom:0;right:14px;width:48px;overflow:clip;pointer-events:none}.back-to-top{position:sticky;top:calc(100vh - 62px);pointer-events:auto;display:grid;place-items:center;width:48px;height:48px;border-radius:50%;background:var(--brand);color:#fff;font-size:13px;font-weight:700;line-height:1.1;text-align:center}
 .site-footer{background:#23272d;color:#c9ced4;font-size:14px;margin-top:24px}.footer-nav{max-width:var(--max);margin:0 auto;padding:14px 16px;display:flex;flex-wrap:wrap;gap:6px 16px;border-bottom:1px solid #3a3f46}.footer-nav a,.operator a,.operator strong{color:#fff}.operator{max-width:var(--max);margin:0 auto;padding:14px 16px 28px;font-style:normal;display:flex;flex-direction:column;gap:2px}
 @media (max-width:760px){.logo-text{font-size:22px}.search-form-header{margin-left:0;width:100%}}`;
 
@@ -48,7 +49,7 @@ export function statusDocument(kind: StatusKind, { sections, latest }: StatusPag
   return `<!DOCTYPE html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${esc(text.title)} - ${name}</title><link rel="icon" href="/favicon.ico" sizes="any"><style>${CSS}</style></head>
-<body><header class="site-header"><a class="skip-link" href="#main">본문으로 건너뛰기</a>
+<body><header class="site-header" id="top"><a class="skip-link" href="#main">본문으로 건너뛰기</a>
 <div class="header-inner"><a href="/" class="logo"><span class="logo-mark" aria-hidden="true"></span><span class="logo-text">${name}</span></a>
 ${searchForm("site-search-q", "search-form search-form-header")}</div>
 <nav class="section-nav" aria-label="분야별 뉴스"><ul>${nav}</ul></nav></header>
@@ -57,6 +58,7 @@ ${items ? `<section class="status-latest" aria-labelledby="status-latest-h"><h2 
 <p class="status-links">${link("/", "홈으로 가기")} · ${link(archivePath(), "전체기사 보기")}</p></div></main>
 <footer class="site-footer"><nav aria-label="하단 메뉴" class="footer-nav">${footerNav}</nav>
 <address class="operator"><strong>${esc(site.operator)}</strong><span>주소: ${esc(site.address)}</span><span>E-mail: ${link(`mailto:${site.email}`, site.email)}</span><span>${esc(site.license)}</span><span>Copyright © ${site.since}-${year} ${name} All Rights Reserved.</span></address></footer>
+<div class="back-to-top-track"><a href="#top" class="back-to-top">맨<br>위로</a></div>
 </body></html>`;
 }
 

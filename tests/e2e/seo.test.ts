@@ -116,12 +116,16 @@ describe("pages without JavaScript", () => {
 
   it("what does not exist answers 404 and asks not to be indexed", async () => {
     // Next 16 sends the body of a 404 raised by an on-demand (ISR) page as a client-rendered
-    // shell (vercel/next.js#95613), so only the status and the head are checked here.
+    // shell (vercel/next.js#95613), so only the status and the head are checked for lists; a
+    // missing article is answered by proxy.ts with the whole page, server-rendered.
     for (const path of ["/articles/2000000000", "/categories/no-such-section", "/archive?page=999999"]) {
       const r = await get(path);
       expect([path, r.status]).toEqual([path, 404]);
-      expect(await r.text()).toContain('<meta name="robots" content="noindex"/>');
+      expect(await r.text()).toMatch(/<meta name="robots" content="noindex"\/?>/);
     }
+    const article = await (await get("/articles/2000000000")).text();
+    expect(article).toContain("<h1>페지를 찾을 수 없습니다</h1>");
+    expect(article).toContain('<nav class="section-nav"');
   });
 });
 
