@@ -1,28 +1,26 @@
 // 이전기사 / 다음기사: the section's article published just before and just after this one.
-import type { Neighbours } from "@/lib/data/article-context";
+import type { Neighbour, Neighbours } from "@/lib/data/article-context";
 import { articlePath } from "@/lib/urls";
 
-export function ArticleNeighbours({ prev, next }: Neighbours) {
-  if (!prev && !next) return null;
+const LINKS = [
+  ["prev", "이전기사"],
+  ["next", "다음기사"],
+] as const;
+
+export function ArticleNeighbours(n: Neighbours) {
+  const shown = LINKS.flatMap(([rel, label]) => (n[rel] ? [{ rel, label, article: n[rel] as Neighbour }] : []));
+  if (shown.length === 0) return null;
   return (
     <nav className="article-neighbours" aria-label="이전기사와 다음기사">
       <ul>
-        {prev && (
-          <li className="neighbour-prev">
-            <span className="neighbour-label">이전기사</span>
-            <a href={articlePath(prev.id)} rel="prev">
-              {prev.title}
+        {shown.map(({ rel, label, article }) => (
+          <li key={rel} className={`neighbour-${rel}`}>
+            <span className="neighbour-label">{label}</span>
+            <a href={articlePath(article.id)} rel={rel}>
+              {article.title}
             </a>
           </li>
-        )}
-        {next && (
-          <li className="neighbour-next">
-            <span className="neighbour-label">다음기사</span>
-            <a href={articlePath(next.id)} rel="next">
-              {next.title}
-            </a>
-          </li>
-        )}
+        ))}
       </ul>
     </nav>
   );

@@ -3,9 +3,8 @@
 import { chromium, type Browser } from "playwright-core";
 import { DEFAULT_CHROMIUM_PATH, loadEnv } from "../../lib/env";
 
-// Flags that work as root and offline.
-const ARGS = [
-  "--headless",
+/** Flags that work as root and offline (no headless flag: each driver sets its own). */
+export const OFFLINE_CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -14,6 +13,7 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+const ARGS = ["--headless", ...OFFLINE_CHROMIUM_FLAGS];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: loadEnv().CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH, args: ARGS, headless: true });

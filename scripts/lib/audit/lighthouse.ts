@@ -4,20 +4,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import lighthouse, { type Result } from "lighthouse";
+import { OFFLINE_CHROMIUM_FLAGS } from "../chromium";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = ["--headless=new", ...OFFLINE_CHROMIUM_FLAGS];
 
 export type Metrics = { lcpMs: number; tbtMs: number; fcpMs: number; cls: number; speedIndexMs: number };
 /** An audit that did not pass, with where (selectors, URLs) so that someone can fix it. */
