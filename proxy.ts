@@ -1,7 +1,7 @@
 // Runs only on the paths in `config.matcher`: permanent redirects from non-canonical URL
-// forms, 410 Gone for articles in the bin, and the newsroom's per-request CSP nonce. The App
-// Router cannot answer 410 from a page, and doing it here also keeps an older cached copy of
-// a deleted article from being served.
+// forms, 410 Gone for articles in the bin, the reader's 404 page for an article that does not
+// exist, and the newsroom's per-request CSP nonce. The App Router cannot answer 410 from a page,
+// and doing it here also keeps an older cached copy of a deleted article from being served.
 import { NextResponse, type NextRequest } from "next/server";
 import { isGone } from "@/lib/data/gone";
 import { isMissingArticle } from "@/lib/data/article-exists";

@@ -1,7 +1,7 @@
 // The body of the reader's 404 and 410 pages inside the site's frame: what happened and links
 // to the newest articles (the header above has the search box). Kept small: Next serialises
-// this into every reader page (see lib/data/status-page.ts). lib/seo/status-page.ts writes the same page as plain
-// HTML for answers sent outside the page tree.
+// this into every reader page (see lib/data/status-page.ts). lib/seo/status-page.ts writes the
+// same page as plain HTML for answers sent outside the page tree.
 import { getStatusPageData } from "@/lib/data/status-page";
 import { LATEST_HEADING, STATUS_TEXT, type StatusKind } from "@/lib/site/status-text";
 import { archivePath, articlePath } from "@/lib/urls";
