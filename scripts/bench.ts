@@ -16,8 +16,8 @@
 //   --skip-build   reuse the last .next-bench build (its runtime cache is cleared first)
 //   --instances 1,2  instead of the above: the cluster (Redis, s3rver, N instances, nginx) once
 //                  per count: reader pages through nginx, cold renders, Redis memory per page
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir, cpus, totalmem } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -29,6 +29,7 @@ import { useWrkBinary } from "../bench/lib/wrk";
 import { memorySampler } from "../bench/lib/process-stats";
 import { NEXT_BIN, runLogged, tail } from "./lib/logged-command";
 import { startNextServer } from "./lib/next-server";
+import { workFolder } from "./lib/work-folder";
 import { enableStatements, QueryStats } from "../bench/lib/query-stats";
 import { readFacts } from "../bench/lib/facts";
 import { measure, type Context } from "../bench/lib/measure";
@@ -93,14 +94,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const tools = ensureTools(log);
   useWrkBinary(tools.wrk);
-  const tmp = mkdtempSync(join(tmpdir(), "portal-bench-"));
-  chmodSync(tmp, 0o755); // as root, postgres runs as `postgres`, who must reach db/ inside
-  const cleanups: (() => Promise<unknown> | unknown)[] = [() => rmSync(tmp, { recursive: true, force: true })];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((e) => log(`cleanup: ${(e as Error).message}`));
-    cleanups.length = 0;
-  };
-  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  const { tmp, cleanups, cleanup } = workFolder("portal-bench-", log);
   const started = Date.now();
 
   try {
