@@ -30,6 +30,7 @@ import { memorySampler } from "../bench/lib/process-stats";
 import { NEXT_BIN, runLogged, tail } from "./lib/logged-command";
 import { startNextServer } from "./lib/next-server";
 import { workFolder } from "./lib/work-folder";
+import { keepTsconfig } from "./lib/production-build";
 import { enableStatements, QueryStats } from "../bench/lib/query-stats";
 import { readFacts } from "../bench/lib/facts";
 import { measure, type Context } from "../bench/lib/measure";
@@ -145,7 +146,11 @@ async function main() {
       const t = Date.now();
       const buildLog = join(tmp, "build.log");
       log(`next build into ${DIST}/ (log: ${buildLog})`);
+      // next build adds .next-bench's type folders to tsconfig.json: put it back, on Ctrl-C too.
+      const restoreTsconfig = keepTsconfig(root);
+      cleanups.push(restoreTsconfig);
       const code = await runLogged(process.execPath, [...NEXT_BIN, "build"], env, buildLog);
+      restoreTsconfig();
       if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${tail(buildLog)}`);
       log(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     };
